@@ -11,6 +11,7 @@ export DJANGO_SETTINGS_MODULE := safecomms.config.settings
 setup: $(VENV)/.installed node_modules/.installed assets
 
 $(VENV)/.installed: pyproject.toml
+	mkdir -p var
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
 	$(BIN)/python -m pip install --quiet -e ".[dev]"

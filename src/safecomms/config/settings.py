@@ -38,7 +38,7 @@ AUDIT_CHECKPOINT_PATH = Path(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "safecomms.staff.apps.SafeCommsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "govuk_frontend_django",
     "safecomms.web",
-    "safecomms.staff",
+    "safecomms.staff.apps.StaffConfig",
     "safecomms.audit",
     "safecomms.guidance",
     "safecomms.cases",
@@ -113,7 +113,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "staff.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "safecomms.staff.backends.StaffBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -1,0 +1,22 @@
+from django.urls import path
+from ninja import NinjaAPI
+
+from safecomms.api.auth import API_AUTH
+from safecomms.cases.api import router as cases_router
+from safecomms.staff.api import router as staff_router
+
+api = NinjaAPI(
+    title="SafeComms API",
+    version="1",
+    description=(
+        "Cases, people and communications in SafeComms, under the same case-scoped access as the "
+        "pages. Authenticate with a personal access token (`Authorization: Bearer sc_…`)."
+    ),
+    auth=API_AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+api.add_router("/", staff_router)
+api.add_router("/cases", cases_router)
+
+urlpatterns = [path("", api.urls)]
