@@ -1,0 +1,1 @@
+"""WhatsApp "Export chat" files (``.txt`` or the ``.zip`` with media)."""

@@ -1,0 +1,113 @@
+"""`safecomms chat parse` through main() and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from safecomms.chatlogs.cli import main
+
+EXPORT = "12/01/2024, 09:05 - Sam: hi\nthere\n12/01/2024, 09:06 - Jo: <Media omitted>\n"
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "chat.txt"
+    path.write_text(EXPORT, encoding="utf-8")
+    return path
+
+
+def test_main_writes_jsonl(export: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(export), "--output", str(out)]) == 0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert lines == [
+        {
+            "timestamp": "2024-01-12T09:05:00",
+            "sender": "Sam",
+            "text": "hi\nthere",
+            "kind": "message",
+            "attachment": None,
+        },
+        {
+            "timestamp": "2024-01-12T09:06:00",
+            "sender": "Jo",
+            "text": "",
+            "kind": "media",
+            "attachment": None,
+        },
+    ]
+
+
+def test_main_bad_date_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("25/01/2024, 09:05 - Sam: hi\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(path), "--date-order", "mdy", "--output", str(out)]) == 2
+    assert not out.exists()
+    error = capsys.readouterr().err
+    assert "line 1" in error
+    assert "Traceback" not in error
+    assert error.count("\n") == 1
+
+
+def test_main_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "/no/such/file.txt"]) == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_main_usage_error() -> None:
+    assert main(["frobnicate"]) == 2
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "safecomms.cli", "chat", "parse", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_process_stdout(export: Path) -> None:
+    done = _run(str(export))
+    assert done.returncode == 0
+    assert [json.loads(line)["sender"] for line in done.stdout.splitlines()] == ["Sam", "Jo"]
+    done = _run(str(export), "--output", "-")
+    assert done.returncode == 0
+    assert done.stdout.count("\n") == 2
+
+
+def test_process_not_an_export(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n", encoding="utf-8")
+    done = _run(str(path), "--output", str(tmp_path / "out.jsonl"))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_process_hostile_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_chat.txt", EXPORT)
+        archive.writestr("../escape.jpg", b"x")
+    done = _run(str(path))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "leaves its folder" in done.stderr
+
+
+def test_process_warns_on_cut_short_file(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(EXPORT + "12/01/20", encoding="utf-8")
+    done = _run(str(path))
+    assert done.returncode == 0
+    assert "warning" in done.stderr
