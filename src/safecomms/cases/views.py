@@ -29,6 +29,7 @@ from safecomms.cases.models import Allocation, Child
 from safecomms.staff.models import Role, Team, User
 from safecomms.web.access import SIGNED_IN, case, guard, roles, when
 from safecomms.web.components import summary_list, table
+from safecomms.web.forms import posted
 
 
 def _user(request: HttpRequest) -> User:
@@ -131,7 +132,7 @@ def _managed_teams(request: HttpRequest) -> list[Team]:
 @require_http_methods(["GET", "POST"])
 @guard(roles(Role.TEAM_MANAGER))
 def create(request: HttpRequest) -> HttpResponse:
-    form = ChildCreateForm(request.POST or None, teams=_managed_teams(request))
+    form = ChildCreateForm(posted(request), teams=_managed_teams(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         child = services.child_create(
@@ -156,7 +157,7 @@ def create(request: HttpRequest) -> HttpResponse:
 @guard(case(CaseAccess.MANAGE))
 def person_add(request: HttpRequest, child_id: int) -> HttpResponse:
     child = _child(request)
-    form = CasePersonForm(request.POST or None)
+    form = CasePersonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.case_person_add(actor=_user(request), child=child, request=request, **form.cleaned_data)
         messages.success(request, f"{form.cleaned_data['full_name']} has been added to the case.")
@@ -168,7 +169,7 @@ def person_add(request: HttpRequest, child_id: int) -> HttpResponse:
 @guard(case(CaseAccess.MANAGE))
 def contact_add(request: HttpRequest, child_id: int) -> HttpResponse:
     child = _child(request)
-    form = ContactPointForm(request.POST or None, child=child)
+    form = ContactPointForm(posted(request), child=child)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.contact_point_add(
@@ -192,7 +193,7 @@ ALLOCATING_MANAGER = when("manager of a team the case is allocated to", _manages
 @guard(ALLOCATING_MANAGER)
 def allocation_add(request: HttpRequest, child_id: int) -> HttpResponse:
     child = get_object_or_404(Child, pk=child_id)
-    form = AllocationForm(request.POST or None, teams=_managed_teams(request))
+    form = AllocationForm(posted(request), teams=_managed_teams(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -213,7 +214,7 @@ def allocation_add(request: HttpRequest, child_id: int) -> HttpResponse:
 def allocation_end(request: HttpRequest, child_id: int, allocation_id: int) -> HttpResponse:
     child = get_object_or_404(Child, pk=child_id)
     allocation = get_object_or_404(Allocation.objects.select_related("worker"), pk=allocation_id, child=child)
-    form = AllocationEndForm(request.POST or None)
+    form = AllocationEndForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.allocation_end(actor=_user(request), allocation=allocation, end_date=form.cleaned_data["end_date"], request=request)
@@ -229,7 +230,7 @@ def allocation_end(request: HttpRequest, child_id: int, allocation_id: int) -> H
 @require_http_methods(["GET", "POST"])
 @guard(roles(Role.TEAM_MANAGER))
 def case_import(request: HttpRequest) -> HttpResponse:
-    form = CaseImportForm(request.POST or None, request.FILES or None)
+    form = CaseImportForm(posted(request), request.FILES if request.method == "POST" else None)
     problems: list[str] = []
     summary = None
     if request.method == "POST" and form.is_valid():

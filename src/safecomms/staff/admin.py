@@ -14,10 +14,30 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 
 from safecomms.audit.services import audit_event
-from safecomms.staff.models import StaffRole, Team, TeamMembership, User
+from safecomms.staff.models import Role, StaffRole, Team, TeamMembership, User
 
 
 class AuditedAdmin(admin.ModelAdmin):
+    """Open to system administrators by role (not Django permissions), and audited."""
+
+    def _is_system_admin(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.has_role(Role.SYSTEM_ADMIN))  # type: ignore[union-attr]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._is_system_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._is_system_admin(request)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return self._is_system_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._is_system_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._is_system_admin(request)
+
     def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
         changes = {name: (form.initial.get(name), form.cleaned_data.get(name)) for name in form.changed_data}
@@ -42,12 +62,19 @@ class AuditedAdmin(admin.ModelAdmin):
             audit_event(actor=request.user, action=f"admin.{obj._meta.model_name}.deleted", target=obj, request=request)
 
 
-class StaffRoleInline(admin.TabularInline):
+class RoleGatedInline(admin.TabularInline):
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return bool(request.user.has_role(Role.SYSTEM_ADMIN))  # type: ignore[union-attr]
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission  # type: ignore[assignment]
+
+
+class StaffRoleInline(RoleGatedInline):
     model = StaffRole
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(RoleGatedInline):
     model = TeamMembership
     extra = 0
 

@@ -30,6 +30,7 @@ from safecomms.staff.middleware import LAST_SEEN_AT, SIGNED_IN_AT
 from safecomms.staff.models import AccessToken, Role, Team, User
 from safecomms.web.components import summary_list, table
 from safecomms.web.access import PUBLIC, SIGNED_IN, guard, roles, when
+from safecomms.web.forms import posted
 
 
 def _next_url(request: HttpRequest, default: str = "/") -> str:
@@ -49,7 +50,7 @@ def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwar
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_next_url(request))
-    form = SignInForm(request.POST or None)
+    form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         user = authenticate(request, email=email, password=form.cleaned_data["password"])
@@ -82,7 +83,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @guard(SIGNED_IN)
 def two_step_verify(request: HttpRequest) -> HttpResponse:
-    form = TwoStepCodeForm(request.POST or None)
+    form = TwoStepCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_code())
         if device is None:
@@ -107,7 +108,7 @@ def _qr_svg(uri: str) -> str:
 def two_step_setup(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     device = services.two_step_device_pending(user=user)
-    form = TwoStepCodeForm(request.POST or None)
+    form = TwoStepCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_code()):
             services.two_step_device_confirm(request=request, user=user, device=device)
@@ -130,7 +131,7 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
 @guard(SIGNED_IN)
 def account(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    form = AccessTokenForm(request.POST or None)
+    form = AccessTokenForm(posted(request))
     new_token = None
     if request.method == "POST" and form.is_valid():
         _, new_token = services.access_token_create(

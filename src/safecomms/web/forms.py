@@ -277,3 +277,8 @@ class GovUKDateField(forms.Field):
         if int(year) < 1900:
             raise forms.ValidationError(f"The year in {label} must be 1900 or later")
         return result
+
+
+def posted(request: Any) -> Any:
+    """The submitted data, or None on GET: an empty POST must still be validated, not ignored."""
+    return request.POST if request.method == "POST" else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from safecomms.web.components import render_component
 
@@ -28,3 +28,23 @@ def component_params(name: str, params: dict[str, Any]) -> SafeString:
 def rule_link(rule_id: str) -> str:
     """The register page anchor for a rule id, so every citation can be followed."""
     return f"/guidance/#rule-{rule_id}"
+
+
+@register.simple_tag
+def message_banners(messages: Any) -> SafeString:
+    """One notification banner per flash message, each with its own heading id."""
+    banners = []
+    for number, message in enumerate(messages, start=1):
+        success = "success" in message.tags
+        banners.append(
+            render_component(
+                "notification-banner",
+                {
+                    "text": str(message),
+                    "type": "success" if success else None,
+                    "titleText": "Success" if success else "Important",
+                    "titleId": f"message-{number}-title",
+                },
+            )
+        )
+    return mark_safe("".join(banners))  # noqa: S308 - each part came from render_component
