@@ -25,7 +25,9 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 def _no_static_file_scan(settings: pytest.FixtureRequest) -> None:
     """WhiteNoise indexes every static file whenever a test client starts; pages do not need it."""
     settings.MIDDLEWARE = [  # type: ignore[attr-defined]
-        name for name in settings.MIDDLEWARE if name != "whitenoise.middleware.WhiteNoiseMiddleware"  # type: ignore[attr-defined]
+        name
+        for name in settings.MIDDLEWARE
+        if name != "whitenoise.middleware.WhiteNoiseMiddleware"  # type: ignore[attr-defined]
     ]
 
 

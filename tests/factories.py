@@ -10,7 +10,7 @@ from django.utils import timezone
 from safecomms.cases.models import Allocation, CasePerson, Child, ContactPoint, Relationship
 from safecomms.staff.models import Role, StaffRole, Team, TeamMembership, User
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+PASSWORD = "correct-horse-battery-staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -10,8 +10,8 @@ import re
 from html.parser import HTMLParser
 
 import html5lib
-from django.test import Client
 from django.http import HttpResponse
+from django.test import Client
 from django.test.client import Client as TestClient
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -67,7 +67,9 @@ def check_page(response: HttpResponse) -> _Collector:
     assert policy, "no Content-Security-Policy header"
     nonce_match = re.search(r"'nonce-([^']+)'", policy)
     for script in found.scripts:
-        assert nonce_match and script.get("nonce") == nonce_match.group(1), f"script without nonce: {script}"
+        assert nonce_match and script.get("nonce") == nonce_match.group(1), (
+            f"script without nonce: {script}"
+        )
     for target in found.label_targets:
         assert target in found.ids, f"label for missing control #{target}"
     return found
@@ -86,7 +88,9 @@ class PageChecker:
             check_page(response)
         return response
 
-    def post(self, url: str, data: dict[str, object], status: int = 302, **kwargs: object) -> HttpResponse:
+    def post(
+        self, url: str, data: dict[str, object], status: int = 302, **kwargs: object
+    ) -> HttpResponse:
         response = self.client.post(url, data, **kwargs)  # type: ignore[arg-type]
         assert response.status_code == status, (url, response.status_code, response.get("Location"))
         if status == 200:
@@ -97,11 +101,17 @@ class PageChecker:
 def sign_in(client: Client, user: object) -> None:
     """Sign in as the user, with two-step verification passed where their role needs it."""
     client.force_login(user)  # type: ignore[arg-type]
-    if getattr(user, "must_use_two_step", False) or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-            user=user, name="Test app", confirmed=True  # type: ignore[misc]
+    if (
+        getattr(user, "must_use_two_step", False)
+        or TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    ):
+        device = TOTPDevice.objects.filter(
+            user=user, confirmed=True
+        ).first() or TOTPDevice.objects.create(
+            user=user,
+            name="Test app",
+            confirmed=True,  # type: ignore[misc]
         )
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
-

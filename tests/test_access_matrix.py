@@ -60,7 +60,7 @@ class Expect:
 def allow(*groups: set[str] | str, **options: Any) -> Expect:
     names: set[str] = set()
     for group in groups:
-            names |= {group} if isinstance(group, str) else set(group)
+        names |= {group} if isinstance(group, str) else set(group)
     return Expect(frozenset(names), **options)
 
 
@@ -75,7 +75,9 @@ MATRIX: dict[str, Expect] = {
     "staff:two-step-verify": allow(SIGNED_IN),
     "staff:two-step-setup": allow(SIGNED_IN),
     "staff:account": allow(SIGNED_IN),
-    "staff:token-revoke": allow("worker", method="post", kwargs=lambda w: {"token_id": w["token"].pk}),
+    "staff:token-revoke": allow(
+        "worker", method="post", kwargs=lambda w: {"token_id": w["token"].pk}
+    ),
     "staff:teams": allow(TEAM_MANAGERS),
     "staff:team-detail": allow("manager", kwargs=lambda w: {"team_id": w["team"].pk}),
     "cases:mine": allow(SIGNED_IN),
@@ -204,7 +206,9 @@ def test_every_page_and_operation_declares_its_access_rule() -> None:
         for path, path_view in router.path_operations.items():
             for operation in path_view.operations:
                 rule = getattr(operation.view_func, "access_rule", None)
-                assert rule, f"API operation {operation.view_func.__name__} ({path}) has no access rule"
+                assert rule, (
+                    f"API operation {operation.view_func.__name__} ({path}) has no access rule"
+                )
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX))
@@ -224,13 +228,21 @@ def test_access_matches_the_matrix(route: str, world: dict[str, Any]) -> None:
         else:
             response = client.get(url)
         outcome = _outcome(response, is_api)
-        wanted = "allowed" if actor in expect.allowed else ("sign-in" if actor in {"anonymous", "leaver"} else "refused")
+        wanted = (
+            "allowed"
+            if actor in expect.allowed
+            else ("sign-in" if actor in {"anonymous", "leaver"} else "refused")
+        )
         if outcome != wanted:
-            differences.append(f"{actor}: {outcome} (expected {wanted}, status {response.status_code})")
+            differences.append(
+                f"{actor}: {outcome} (expected {wanted}, status {response.status_code})"
+            )
     assert not differences, f"{route} {url}: " + "; ".join(differences)
 
 
-@pytest.mark.parametrize("route", ["admin:index", "admin:staff_user_changelist", "admin:staff_team_changelist"])
+@pytest.mark.parametrize(
+    "route", ["admin:index", "admin:staff_user_changelist", "admin:staff_team_changelist"]
+)
 def test_admin_is_for_system_administrators_only(route: str, world: dict[str, Any]) -> None:
     url = reverse(route)
     for actor in ACTORS:
@@ -253,10 +265,19 @@ def test_api_token_gives_the_owner_access_and_nothing_more(world: dict[str, Any]
     _, raw = access_token_create(owner=world["colleague"], name="script")
     client = Client()
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
-    assert client.get(reverse("api:get_case", kwargs={"child_id": world["child"].pk}), **headers).status_code == 200
+    assert (
+        client.get(
+            reverse("api:get_case", kwargs={"child_id": world["child"].pk}), **headers
+        ).status_code
+        == 200
+    )
     added = client.post(
-        reverse("api:add_person", kwargs={"child_id": world["child"].pk}), PERSON,
-        content_type="application/json", **headers,
+        reverse("api:add_person", kwargs={"child_id": world["child"].pk}),
+        PERSON,
+        content_type="application/json",
+        **headers,
     )
     assert added.status_code == 403
-    assert client.get(reverse("api:me"), HTTP_AUTHORIZATION="Bearer sc_not-a-token").status_code == 401
+    assert (
+        client.get(reverse("api:me"), HTTP_AUTHORIZATION="Bearer sc_not-a-token").status_code == 401
+    )

@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from safecomms.cases.access import CaseAccess, case_access, readable_children
 from safecomms.staff.models import Role
-from tests.factories import AllocationFactory, ChildFactory, MembershipFactory, TeamFactory, UserFactory
+from tests.factories import (
+    AllocationFactory,
+    ChildFactory,
+    MembershipFactory,
+    TeamFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +27,15 @@ def case_world():
     MembershipFactory(user=outsider, team=other)
     child = ChildFactory()
     allocation = AllocationFactory(child=child, worker=worker, team=team)
-    return {"team": team, "worker": worker, "colleague": colleague, "manager": manager, "outsider": outsider,
-            "child": child, "allocation": allocation}
+    return {
+        "team": team,
+        "worker": worker,
+        "colleague": colleague,
+        "manager": manager,
+        "outsider": outsider,
+        "child": child,
+        "allocation": allocation,
+    }
 
 
 def test_access_follows_the_current_allocation(case_world) -> None:
@@ -76,6 +89,10 @@ def test_leavers_and_disabled_staff_have_no_access(case_world) -> None:
 def test_a_future_allocation_gives_no_access_yet(case_world) -> None:
     w = case_world
     newcomer = UserFactory()
-    AllocationFactory(child=ChildFactory(), worker=newcomer, team=TeamFactory(),
-                      start_date=timezone.localdate() + timedelta(days=3))
+    AllocationFactory(
+        child=ChildFactory(),
+        worker=newcomer,
+        team=TeamFactory(),
+        start_date=timezone.localdate() + timedelta(days=3),
+    )
     assert not readable_children(newcomer).exists()

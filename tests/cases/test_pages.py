@@ -7,7 +7,14 @@ from django.urls import reverse
 from safecomms.audit.models import AuditEntry
 from safecomms.cases.models import Allocation, CasePerson, Child, ContactPoint
 from safecomms.staff.models import Role
-from tests.factories import AllocationFactory, CasePersonFactory, ChildFactory, MembershipFactory, TeamFactory, UserFactory
+from tests.factories import (
+    AllocationFactory,
+    CasePersonFactory,
+    ChildFactory,
+    MembershipFactory,
+    TeamFactory,
+    UserFactory,
+)
 from tests.pages import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -27,16 +34,25 @@ def team_setup():
     return {"team": team, "manager": manager, "worker": worker, "child": child}
 
 
-def test_my_cases_and_the_case_page_show_the_record_and_audit_the_view(client, pages, team_setup) -> None:
+def test_my_cases_and_the_case_page_show_the_record_and_audit_the_view(
+    client, pages, team_setup
+) -> None:
     worker, child = team_setup["worker"], team_setup["child"]
     sign_in(client, worker)
     assert "Kai Walker" in pages.get(reverse("cases:mine")).content.decode()
     page = pages.get(reverse("cases:detail", args=[child.pk])).content.decode()
     assert "1234567" in page and "Dawn Walker" in page and "also known as Mum, Dee" in page
-    assert AuditEntry.objects.filter(action="case.viewed", child_id=child.pk, actor_id=worker.pk).count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            action="case.viewed", child_id=child.pk, actor_id=worker.pk
+        ).count()
+        == 1
+    )
 
 
-def test_the_case_page_needs_a_bounded_number_of_queries(client, team_setup, django_assert_max_num_queries) -> None:
+def test_the_case_page_needs_a_bounded_number_of_queries(
+    client, team_setup, django_assert_max_num_queries
+) -> None:
     child = team_setup["child"]
     for _ in range(15):
         person = CasePersonFactory(child=child)
@@ -50,14 +66,25 @@ def test_a_manager_opens_a_case_with_clear_errors_first(client, pages, team_setu
     sign_in(client, team_setup["manager"])
     page = pages.post(reverse("cases:create"), {}, status=200).content.decode()
     assert "There is a problem" in page and "Enter the person ID" in page
-    page = pages.post(reverse("cases:create"), {"date_of_birth-day": "31", "date_of_birth-month": "2",
-                                                "date_of_birth-year": "2015"}, status=200).content.decode()
+    page = pages.post(
+        reverse("cases:create"),
+        {"date_of_birth-day": "31", "date_of_birth-month": "2", "date_of_birth-year": "2015"},
+        status=200,
+    ).content.decode()
     assert "must be a real date" in page
     form = {
-        "person_id": "7654321", "first_name": "Maya", "last_name": "Singh",
-        "date_of_birth-day": "3", "date_of_birth-month": "9", "date_of_birth-year": "2013",
-        "legal_status": "cp", "team": str(team_setup["team"].pk), "worker": str(team_setup["worker"].pk),
-        "allocation_start-day": "1", "allocation_start-month": "10", "allocation_start-year": "2025",
+        "person_id": "7654321",
+        "first_name": "Maya",
+        "last_name": "Singh",
+        "date_of_birth-day": "3",
+        "date_of_birth-month": "9",
+        "date_of_birth-year": "2013",
+        "legal_status": "cp",
+        "team": str(team_setup["team"].pk),
+        "worker": str(team_setup["worker"].pk),
+        "allocation_start-day": "1",
+        "allocation_start-month": "10",
+        "allocation_start-year": "2025",
     }
     response = pages.post(reverse("cases:create"), form)
     child = Child.objects.get(person_id="7654321")
@@ -71,11 +98,15 @@ def test_people_and_contact_details_are_added_with_validation(client, pages, tea
     child = team_setup["child"]
     sign_in(client, team_setup["worker"])
     pages.get(reverse("cases:person-add", args=[child.pk]))
-    pages.post(reverse("cases:person-add", args=[child.pk]),
-               {"full_name": "Lee Walker", "relationship": "father", "aliases": "Big Lee"})
+    pages.post(
+        reverse("cases:person-add", args=[child.pk]),
+        {"full_name": "Lee Walker", "relationship": "father", "aliases": "Big Lee"},
+    )
     lee = CasePerson.objects.get(full_name="Lee Walker")
     url = reverse("cases:contact-add", args=[child.pk])
-    page = pages.post(url, {"belongs_to": str(lee.pk), "kind": "phone", "value": "not a phone"}, status=200)
+    page = pages.post(
+        url, {"belongs_to": str(lee.pk), "kind": "phone", "value": "not a phone"}, status=200
+    )
     assert "Enter a phone number" in page.content.decode()
     pages.post(url, {"belongs_to": str(lee.pk), "kind": "phone", "value": "07700 900 982"})
     assert ContactPoint.objects.get(person=lee).value == "+447700900982"
@@ -89,12 +120,22 @@ def test_a_manager_allocates_and_ends_an_allocation(client, pages, team_setup) -
     MembershipFactory(user=student, team=team)
     sign_in(client, team_setup["manager"])
     pages.get(reverse("cases:allocation-add", args=[child.pk]))
-    pages.post(reverse("cases:allocation-add", args=[child.pk]), {
-        "team": str(team.pk), "worker": str(student.pk), "kind": "student",
-        "start_date-day": "1", "start_date-month": "1", "start_date-year": "2025"})
+    pages.post(
+        reverse("cases:allocation-add", args=[child.pk]),
+        {
+            "team": str(team.pk),
+            "worker": str(student.pk),
+            "kind": "student",
+            "start_date-day": "1",
+            "start_date-month": "1",
+            "start_date-year": "2025",
+        },
+    )
     allocation = Allocation.objects.get(worker=student)
     url = reverse("cases:allocation-end", args=[child.pk, allocation.pk])
-    page = pages.post(url, {"end_date-day": "1", "end_date-month": "1", "end_date-year": "2024"}, status=200)
+    page = pages.post(
+        url, {"end_date-day": "1", "end_date-month": "1", "end_date-year": "2024"}, status=200
+    )
     assert "cannot end before it started" in page.content.decode()
     pages.post(url, {"end_date-day": "2", "end_date-month": "1", "end_date-year": "2025"})
     allocation.refresh_from_db()
@@ -107,11 +148,18 @@ def test_csv_import_page_lists_problems_or_the_summary(client, pages, team_setup
     url = reverse("cases:import")
     pages.get(url)
     header = "person_id,first_name,last_name,date_of_birth,legal_status,team,worker_email,allocation_start\n"
-    bad = SimpleUploadedFile("export.csv", (header + "1,A,B,2012-01-01,??,Children's Team North,x@y.z,2024-01-01\n").encode())
+    bad = SimpleUploadedFile(
+        "export.csv",
+        (header + "1,A,B,2012-01-01,??,Children's Team North,x@y.z,2024-01-01\n").encode(),
+    )
     page = pages.post(url, {"file": bad}, status=200).content.decode()
     assert "Nothing has been changed" in page and "Row 2" in page
-    good_row = f"2,Ann,Bee,2012-01-01,CIN,Children's Team North,{team_setup['worker'].email},2024-01-01\n"
-    page = pages.post(url, {"file": SimpleUploadedFile("export.csv", (header + good_row).encode())}, status=200)
+    good_row = (
+        f"2,Ann,Bee,2012-01-01,CIN,Children's Team North,{team_setup['worker'].email},2024-01-01\n"
+    )
+    page = pages.post(
+        url, {"file": SimpleUploadedFile("export.csv", (header + good_row).encode())}, status=200
+    )
     assert "1 cases created" in page.content.decode()
 
 

@@ -25,4 +25,7 @@ def test_acknowledging_is_recorded_once_and_audited(client, pages) -> None:
     pages.post(reverse("guidance:acknowledge"), {})
     assert Acknowledgement.objects.filter(user=user, version="2.0").count() == 1
     assert AuditEntry.objects.filter(action="guidance.acknowledged", actor_id=user.pk).count() == 1
-    assert "You confirmed you had read this version" in pages.get(reverse("guidance:register")).content.decode()
+    assert (
+        "You confirmed you had read this version"
+        in pages.get(reverse("guidance:register")).content.decode()
+    )

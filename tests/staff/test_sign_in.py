@@ -30,7 +30,9 @@ def test_sign_in_starts_a_new_session_and_is_audited(client, pages) -> None:
 
 def test_a_wrong_password_is_refused_with_a_clear_message_and_audited(client, pages) -> None:
     UserFactory(email="jo@council.example")
-    page = pages.post(reverse("staff:sign-in"), {"email": "jo@council.example", "password": "nope"}, status=200)
+    page = pages.post(
+        reverse("staff:sign-in"), {"email": "jo@council.example", "password": "nope"}, status=200
+    )
     assert "Enter a correct work e-mail address and password" in page.content.decode()
     assert AuditEntry.objects.filter(action="auth.sign_in_failed").count() == 1
 
@@ -71,8 +73,12 @@ def test_staff_with_a_device_must_enter_a_code_each_sign_in(client) -> None:
     user = UserFactory(email="careful@council.example")
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     _sign_in(client, "careful@council.example")
-    assert client.get(reverse("cases:mine"))["Location"].startswith(reverse("staff:two-step-verify"))
-    response = client.post(reverse("staff:two-step-verify"), {"code": f"{totp(device.bin_key):06d}", "next": "/cases/"})
+    assert client.get(reverse("cases:mine"))["Location"].startswith(
+        reverse("staff:two-step-verify")
+    )
+    response = client.post(
+        reverse("staff:two-step-verify"), {"code": f"{totp(device.bin_key):06d}", "next": "/cases/"}
+    )
     assert response["Location"] == "/cases/"
 
 
@@ -83,7 +89,9 @@ def test_practitioners_may_work_without_two_step(client) -> None:
 
 
 @pytest.mark.parametrize(("idle", "total"), [(31 * 60, 40 * 60), (60, 12 * 3600 + 60)])
-def test_sessions_end_after_30_minutes_idle_or_12_hours_in_all(client, idle: int, total: int) -> None:
+def test_sessions_end_after_30_minutes_idle_or_12_hours_in_all(
+    client, idle: int, total: int
+) -> None:
     user = UserFactory()
     sign_in(client, user)
     assert client.get(reverse("cases:mine")).status_code == 200
@@ -124,6 +132,8 @@ def test_a_wrong_two_step_code_is_refused_with_a_message(client, pages) -> None:
     wrong = f"{(totp(device.bin_key) + 1) % 1_000_000:06d}"
     page = pages.post(reverse("staff:two-step-setup"), {"code": wrong}, status=200).content.decode()
     assert "That code is not right" in page
-    page = pages.post(reverse("staff:two-step-setup"), {"code": "12ab"}, status=200).content.decode()
+    page = pages.post(
+        reverse("staff:two-step-setup"), {"code": "12ab"}, status=200
+    ).content.decode()
     assert "The code must be 6 digits" in page
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_a_token_is_shown_once_stored_as_a_hash_and_can_be_revoked(client, pages) -> None:
     user = UserFactory()
     sign_in(client, user)
-    page = pages.post(reverse("staff:account"), {"name": "caseload report"}, status=200).content.decode()
+    page = pages.post(
+        reverse("staff:account"), {"name": "caseload report"}, status=200
+    ).content.decode()
     token = AccessToken.objects.get(owner=user)
     raw = page.split("sc_", 1)[1].split("<", 1)[0].strip()
     assert ("sc_" + raw) not in token.token_hash

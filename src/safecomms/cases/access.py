@@ -46,7 +46,9 @@ def case_access(user: User, child: Child, on: date | None = None) -> CaseAccess:
     on = on or timezone.localdate()
     if not _staff_in_post(user, on):
         return CaseAccess.NONE
-    allocations = list(Allocation.objects.current(on).filter(child=child).values("worker_id", "team_id"))
+    allocations = list(
+        Allocation.objects.current(on).filter(child=child).values("worker_id", "team_id")
+    )
     if not allocations:
         return CaseAccess.NONE
     if any(allocation["worker_id"] == user.pk for allocation in allocations):

@@ -1,14 +1,15 @@
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
+from ninja.responses import Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from safecomms.api.auth import api_guard
 from safecomms.audit.services import audit_case_view
 from safecomms.cases import selectors, services
 from safecomms.cases.access import CaseAccess
-from safecomms.cases.models import Child, Relationship
+from safecomms.cases.models import CasePerson, Child, Relationship
 from safecomms.web.access import SIGNED_IN, case
 
 router = Router(tags=["cases"])
@@ -55,20 +56,23 @@ class CaseOut(CaseSummaryOut):
 
 
 class PersonIn(Schema):
-    full_name: str
+    full_name: str = Field(min_length=1, max_length=150)
     relationship: Relationship
     aliases: str = ""
     has_parental_responsibility: bool = False
 
 
-def _person(person: object) -> PersonOut:
+def _person(person: CasePerson) -> PersonOut:
     return PersonOut(
-        id=person.pk,  # type: ignore[attr-defined]
-        full_name=person.full_name,  # type: ignore[attr-defined]
-        relationship=person.relationship,  # type: ignore[attr-defined]
-        aliases=person.alias_list,  # type: ignore[attr-defined]
-        has_parental_responsibility=person.has_parental_responsibility,  # type: ignore[attr-defined]
-        contact_points=[ContactPointOut(kind=p.kind, value=p.value, label=p.label) for p in person.contact_points.all()],  # type: ignore[attr-defined]
+        id=person.pk,
+        full_name=person.full_name,
+        relationship=person.relationship,
+        aliases=person.alias_list,
+        has_parental_responsibility=person.has_parental_responsibility,
+        contact_points=[
+            ContactPointOut(kind=p.kind, value=p.value, label=p.label)
+            for p in person.contact_points.all()
+        ],
     )
 
 
@@ -92,19 +96,30 @@ def get_case(request: HttpRequest, child_id: int) -> CaseOut:
         preferred_name=child.preferred_name,
         legal_status=child.legal_status,
         date_of_birth=child.date_of_birth,
-        contact_points=[ContactPointOut(kind=p.kind, value=p.value, label=p.label) for p in child.contact_points.all()],
+        contact_points=[
+            ContactPointOut(kind=p.kind, value=p.value, label=p.label)
+            for p in child.contact_points.all()
+        ],
         people=[_person(p) for p in child.people.all()],
         allocations=[
-            AllocationOut(worker_email=a.worker.email, worker_name=a.worker.full_name, team=a.team.name,
-                          kind=a.kind, start_date=a.start_date, end_date=a.end_date)
+            AllocationOut(
+                worker_email=a.worker.email,
+                worker_name=a.worker.full_name,
+                team=a.team.name,
+                kind=a.kind,
+                start_date=a.start_date,
+                end_date=a.end_date,
+            )
             for a in child.allocations.all()
         ],
     )
 
 
-@router.post("/{child_id}/people", response={201: PersonOut}, summary="Add a person to a child's case")
+@router.post(
+    "/{child_id}/people", response={201: PersonOut}, summary="Add a person to a child's case"
+)
 @api_guard(case(CaseAccess.MANAGE))
-def add_person(request: HttpRequest, child_id: int, payload: PersonIn) -> tuple[int, PersonOut]:
+def add_person(request: HttpRequest, child_id: int, payload: PersonIn) -> Status[PersonOut]:
     person = services.case_person_add(
         actor=request.user,  # type: ignore[arg-type]
         child=request.child,  # type: ignore[attr-defined]
@@ -114,4 +129,4 @@ def add_person(request: HttpRequest, child_id: int, payload: PersonIn) -> tuple[
         has_parental_responsibility=payload.has_parental_responsibility,
         request=request,
     )
-    return 201, _person(person)
+    return Status(201, _person(person))

@@ -101,7 +101,7 @@ def _date(text: str, column: str, number: int, problems: list[str], required: bo
         return None
     for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
-            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date
+            return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     problems.append(f"Row {number}: {column} ‘{text}’ is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
@@ -147,10 +147,14 @@ def parse_rows(data: bytes, *, actor: User) -> list[_Row]:
                     problems.append(f"Row {number}: {column} is empty")
             status = _STATUS_WORDS.get(values.get("legal_status", "").lower())
             if status is None:
-                problems.append(f"Row {number}: legal_status ‘{values.get('legal_status')}’ is not one of CIN, CP, CLA, care leaver, early help")
+                problems.append(
+                    f"Row {number}: legal_status ‘{values.get('legal_status')}’ is not one of CIN, CP, CLA, care leaver, early help"
+                )
             kind = _KIND_WORDS.get(values.get("allocation_kind", "").lower())
             if kind is None:
-                problems.append(f"Row {number}: allocation_kind ‘{values.get('allocation_kind')}’ is not allocated worker, co-worker or student")
+                problems.append(
+                    f"Row {number}: allocation_kind ‘{values.get('allocation_kind')}’ is not allocated worker, co-worker or student"
+                )
             team = teams.get(values.get("team", "").lower())
             if values.get("team") and team is None:
                 problems.append(f"Row {number}: there is no team called ‘{values['team']}’")
@@ -158,9 +162,13 @@ def parse_rows(data: bytes, *, actor: User) -> list[_Row]:
                 problems.append(f"Row {number}: you do not manage the team ‘{team.name}’")
             worker = workers.get(values.get("worker_email", "").lower())
             if values.get("worker_email") and worker is None:
-                problems.append(f"Row {number}: no active staff member has the e-mail ‘{values['worker_email']}’")
+                problems.append(
+                    f"Row {number}: no active staff member has the e-mail ‘{values['worker_email']}’"
+                )
             born = _date(values.get("date_of_birth", ""), "date_of_birth", number, problems, False)
-            start = _date(values.get("allocation_start", ""), "allocation_start", number, problems, True)
+            start = _date(
+                values.get("allocation_start", ""), "allocation_start", number, problems, True
+            )
             end = _date(values.get("allocation_end", ""), "allocation_end", number, problems, False)
             if start and end and end < start:
                 problems.append(f"Row {number}: allocation_end is before allocation_start")
@@ -170,8 +178,20 @@ def parse_rows(data: bytes, *, actor: User) -> list[_Row]:
             seen.add(key)
             if team and worker and start and status and kind is not None and not problems:
                 rows.append(
-                    _Row(number, values["person_id"], values["first_name"], values["last_name"],
-                         values.get("preferred_name", ""), born, status, team, worker, kind, start, end)
+                    _Row(
+                        number,
+                        values["person_id"],
+                        values["first_name"],
+                        values["last_name"],
+                        values.get("preferred_name", ""),
+                        born,
+                        status,
+                        team,
+                        worker,
+                        kind,
+                        start,
+                        end,
+                    )
                 )
     except csv.Error as error:
         raise CaseImportError([f"The file is not a well-formed CSV file: {error}"]) from None
@@ -187,7 +207,10 @@ def cases_import(*, actor: User, data: bytes, request: HttpRequest | None = None
     """Create or update children and allocations from a CSV export, all or nothing."""
     rows = parse_rows(data, actor=actor)
     summary = ImportSummary(rows=len(rows))
-    existing = {child.person_id: child for child in Child.objects.filter(person_id__in={r.person_id for r in rows})}
+    existing = {
+        child.person_id: child
+        for child in Child.objects.filter(person_id__in={r.person_id for r in rows})
+    }
     for row in rows:
         values = {
             "person_id": row.person_id,
@@ -203,8 +226,14 @@ def cases_import(*, actor: User, data: bytes, request: HttpRequest | None = None
             existing[row.person_id] = child
             summary.children_created += 1
             summary.person_ids.append(row.person_id)
-            audit_event(actor=actor, action="case.imported", target=child, child_id=child.pk,
-                        changes={k: (None, v) for k, v in snapshot(child, CHILD_FIELDS).items()}, request=request)
+            audit_event(
+                actor=actor,
+                action="case.imported",
+                target=child,
+                child_id=child.pk,
+                changes={k: (None, v) for k, v in snapshot(child, CHILD_FIELDS).items()},
+                request=request,
+            )
         else:
             before = snapshot(child, CHILD_FIELDS)
             for name, value in values.items():
@@ -213,18 +242,42 @@ def cases_import(*, actor: User, data: bytes, request: HttpRequest | None = None
             if changes:
                 child.save()
                 summary.children_updated += 1
-                audit_event(actor=actor, action="case.updated_by_import", target=child, child_id=child.pk,
-                            changes=changes, request=request)
+                audit_event(
+                    actor=actor,
+                    action="case.updated_by_import",
+                    target=child,
+                    child_id=child.pk,
+                    changes=changes,
+                    request=request,
+                )
             else:
                 summary.children_unchanged += 1
-        allocation = Allocation.objects.filter(child=child, worker=row.worker, start_date=row.start).first()
+        allocation = Allocation.objects.filter(
+            child=child, worker=row.worker, start_date=row.start
+        ).first()
         if allocation is None:
-            allocation = Allocation.objects.create(child=child, worker=row.worker, team=row.team, kind=row.kind,
-                                                   start_date=row.start, end_date=row.end)
+            allocation = Allocation.objects.create(
+                child=child,
+                worker=row.worker,
+                team=row.team,
+                kind=row.kind,
+                start_date=row.start,
+                end_date=row.end,
+            )
             summary.allocations_created += 1
-            audit_event(actor=actor, action="allocation.imported", target=allocation, child_id=child.pk,
-                        changes={"worker": (None, row.worker.pk), "team": (None, row.team.pk),
-                                 "start_date": (None, row.start), "end_date": (None, row.end)}, request=request)
+            audit_event(
+                actor=actor,
+                action="allocation.imported",
+                target=allocation,
+                child_id=child.pk,
+                changes={
+                    "worker": (None, row.worker.pk),
+                    "team": (None, row.team.pk),
+                    "start_date": (None, row.start),
+                    "end_date": (None, row.end),
+                },
+                request=request,
+            )
         else:
             fields = ("team_id", "kind", "end_date")
             before = snapshot(allocation, fields)
@@ -233,6 +286,12 @@ def cases_import(*, actor: User, data: bytes, request: HttpRequest | None = None
             if changes:
                 allocation.save(update_fields=["team", "kind", "end_date"])
                 summary.allocations_updated += 1
-                audit_event(actor=actor, action="allocation.updated_by_import", target=allocation,
-                            child_id=child.pk, changes=changes, request=request)
+                audit_event(
+                    actor=actor,
+                    action="allocation.updated_by_import",
+                    target=allocation,
+                    child_id=child.pk,
+                    changes=changes,
+                    request=request,
+                )
     return summary

@@ -63,7 +63,11 @@ class Relationship(models.TextChoices):
         """The role the screening engine's gazetteer uses for a person of this relationship."""
         if self in {Relationship.MOTHER, Relationship.FATHER, Relationship.STEP_PARENT}:
             return "parent"
-        if self in {Relationship.FOSTER_CARER, Relationship.KINSHIP_CARER, Relationship.GRANDPARENT}:
+        if self in {
+            Relationship.FOSTER_CARER,
+            Relationship.KINSHIP_CARER,
+            Relationship.GRANDPARENT,
+        }:
             return "carer"
         return "other"
 

@@ -34,7 +34,9 @@ def case_record(child: Child) -> Child:
             ),
             Prefetch(
                 "allocations",
-                queryset=Allocation.objects.select_related("worker", "team").order_by("-start_date"),
+                queryset=Allocation.objects.select_related("worker", "team").order_by(
+                    "-start_date"
+                ),
             ),
         )
         .get()

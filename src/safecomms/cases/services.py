@@ -20,7 +20,14 @@ from safecomms.cases.models import (
 )
 from safecomms.staff.models import Team, User
 
-CHILD_FIELDS = ("person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "legal_status")
+CHILD_FIELDS = (
+    "person_id",
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "legal_status",
+)
 PERSON_FIELDS = ("full_name", "relationship", "aliases", "has_parental_responsibility")
 
 
@@ -97,7 +104,11 @@ def child_update(
     changes = changed_fields(before, snapshot(child, CHILD_FIELDS))
     if changes:
         audit_event(
-            actor=actor, action="case.updated", target=child, child_id=child.pk, changes=changes,
+            actor=actor,
+            action="case.updated",
+            target=child,
+            child_id=child.pk,
+            changes=changes,
             request=request,
         )
     return child
@@ -212,7 +223,11 @@ def contact_point_add(
         action="contact_point.added",
         target=point,
         child_id=child.pk,
-        changes={"kind": (None, kind), "value": (None, point.value), "person": (None, person and person.pk)},
+        changes={
+            "kind": (None, kind),
+            "value": (None, point.value),
+            "person": (None, person and person.pk),
+        },
         request=request,
     )
     return point

@@ -11,5 +11,9 @@ urlpatterns = [
     path("<int:child_id>/people/add/", views.person_add, name="person-add"),
     path("<int:child_id>/contacts/add/", views.contact_add, name="contact-add"),
     path("<int:child_id>/allocations/add/", views.allocation_add, name="allocation-add"),
-    path("<int:child_id>/allocations/<int:allocation_id>/end/", views.allocation_end, name="allocation-end"),
+    path(
+        "<int:child_id>/allocations/<int:allocation_id>/end/",
+        views.allocation_end,
+        name="allocation-end",
+    ),
 ]

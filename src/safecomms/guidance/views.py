@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.utils.html import format_html
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from safecomms.guidance import services
 from safecomms.guidance.selectors import acknowledgement_of
 from safecomms.policy import Rule, current_version
-from safecomms.web.components import summary_list
 from safecomms.web.access import SIGNED_IN, guard
+from safecomms.web.components import summary_list
 
 
 def _rule_card(rule: Rule) -> dict[str, Any]:
@@ -51,5 +51,8 @@ def register(request: HttpRequest) -> HttpResponse:
 @guard(SIGNED_IN)
 def acknowledge(request: HttpRequest) -> HttpResponse:
     services.guidance_acknowledge(user=request.user, request=request)  # type: ignore[arg-type]
-    messages.success(request, f"Thank you. You have confirmed you have read version {current_version().version} of the guidance.")
+    messages.success(
+        request,
+        f"Thank you. You have confirmed you have read version {current_version().version} of the guidance.",
+    )
     return redirect("guidance:register")

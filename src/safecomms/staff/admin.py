@@ -21,7 +21,7 @@ class AuditedAdmin(admin.ModelAdmin):
     """Open to system administrators by role (not Django permissions), and audited."""
 
     def _is_system_admin(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and request.user.has_role(Role.SYSTEM_ADMIN))  # type: ignore[union-attr]
+        return bool(request.user.is_active and request.user.has_role(Role.SYSTEM_ADMIN))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._is_system_admin(request)
@@ -40,7 +40,10 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        changes = {name: (form.initial.get(name), form.cleaned_data.get(name)) for name in form.changed_data}
+        changes = {
+            name: (form.initial.get(name), form.cleaned_data.get(name))
+            for name in form.changed_data
+        }
         changes.pop("password", None)
         audit_event(
             actor=request.user,
@@ -51,22 +54,37 @@ class AuditedAdmin(admin.ModelAdmin):
         )
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        audit_event(actor=request.user, action=f"admin.{obj._meta.model_name}.deleted", target=obj, request=request)
+        audit_event(
+            actor=request.user,
+            action=f"admin.{obj._meta.model_name}.deleted",
+            target=obj,
+            request=request,
+        )
         super().delete_model(request, obj)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         super().save_formset(request, form, formset, change)
         for obj in formset.new_objects + [o for o, _ in formset.changed_objects]:
-            audit_event(actor=request.user, action=f"admin.{obj._meta.model_name}.saved", target=obj, request=request)
+            audit_event(
+                actor=request.user,
+                action=f"admin.{obj._meta.model_name}.saved",
+                target=obj,
+                request=request,
+            )
         for obj in formset.deleted_objects:
-            audit_event(actor=request.user, action=f"admin.{obj._meta.model_name}.deleted", target=obj, request=request)
+            audit_event(
+                actor=request.user,
+                action=f"admin.{obj._meta.model_name}.deleted",
+                target=obj,
+                request=request,
+            )
 
 
 class RoleGatedInline(admin.TabularInline):
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return bool(request.user.has_role(Role.SYSTEM_ADMIN))  # type: ignore[union-attr]
 
-    has_add_permission = has_change_permission = has_delete_permission = has_view_permission  # type: ignore[assignment]
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 
 
 class StaffRoleInline(RoleGatedInline):
@@ -88,7 +106,10 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
     inlines = [StaffRoleInline, MembershipInline]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Person", {"fields": ("full_name", "job_title", "line_manager", "start_date", "leave_date")}),
+        (
+            "Person",
+            {"fields": ("full_name", "job_title", "line_manager", "start_date", "leave_date")},
+        ),
         ("Access", {"fields": ("is_active", "is_staff")}),
     )
     add_fieldsets = (

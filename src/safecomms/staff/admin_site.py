@@ -16,6 +16,6 @@ class SafeCommsAdminSite(admin.AdminSite):
         return bool(
             user.is_active
             and user.is_staff
-            and user.has_role("system_admin")  # type: ignore[union-attr]
-            and user.is_verified()  # type: ignore[union-attr]
+            and user.has_role("system_admin")
+            and user.is_verified()  # type: ignore[attr-defined]
         )

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from safecomms.api.auth import api_guard
-from safecomms.web.access import SIGNED_IN
+from safecomms.web.access import SIGNED_IN, signed_in_user
 
 router = Router(tags=["staff"])
 
@@ -17,5 +17,5 @@ class MeOut(Schema):
 @router.get("/me", response=MeOut, summary="Who the token or session belongs to")
 @api_guard(SIGNED_IN)
 def me(request: HttpRequest) -> MeOut:
-    user = request.user
-    return MeOut(id=user.pk, email=user.email, full_name=user.full_name, roles=sorted(user.roles))  # type: ignore[union-attr]
+    user = signed_in_user(request)
+    return MeOut(id=user.pk, email=user.email, full_name=user.full_name, roles=sorted(user.roles))

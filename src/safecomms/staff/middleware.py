@@ -71,7 +71,7 @@ class TwoStepRequiredMiddleware:
         if (
             user.is_authenticated
             and not getattr(request, "api_token_authenticated", False)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]
             and not request.path.startswith(_TWO_STEP_OPEN_PREFIXES)
         ):
             from safecomms.staff.selectors import has_confirmed_device

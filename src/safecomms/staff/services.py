@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safecomms.audit.services import audit_event
 from safecomms.staff.models import AccessToken, User
 
-TOKEN_PREFIX = "sc_"
+TOKEN_PREFIX = "sc_"  # noqa: S105 - a public marker, not a secret
 
 
 def sign_in_succeeded(*, request: HttpRequest, user: User) -> None:
@@ -71,7 +71,11 @@ def hash_token(raw: str) -> str:
 
 @transaction.atomic
 def access_token_create(
-    *, owner: User, name: str, expires_at: datetime | None = None, request: HttpRequest | None = None
+    *,
+    owner: User,
+    name: str,
+    expires_at: datetime | None = None,
+    request: HttpRequest | None = None,
 ) -> tuple[AccessToken, str]:
     """Make a personal access token; the raw token is returned once and never stored."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -93,7 +97,9 @@ def access_token_create(
 
 
 @transaction.atomic
-def access_token_revoke(*, actor: User, token: AccessToken, request: HttpRequest | None = None) -> None:
+def access_token_revoke(
+    *, actor: User, token: AccessToken, request: HttpRequest | None = None
+) -> None:
     if token.revoked_at is not None:
         return
     token.revoked_at = timezone.now()
@@ -112,7 +118,10 @@ def access_token_authenticate(raw: str) -> User | None:
     if not raw.startswith(TOKEN_PREFIX):
         return None
     token = (
-        AccessToken.objects.usable().select_related("owner").filter(token_hash=hash_token(raw)).first()
+        AccessToken.objects.usable()
+        .select_related("owner")
+        .filter(token_hash=hash_token(raw))
+        .first()
     )
     if token is None or not token.owner.is_active or token.owner.has_left():
         return None
@@ -131,14 +140,18 @@ def end_sessions_of(user: User) -> int:
 
 
 @transaction.atomic
-def staff_leave(*, actor: User, user: User, leave_date: date, request: HttpRequest | None = None) -> None:
+def staff_leave(
+    *, actor: User, user: User, leave_date: date, request: HttpRequest | None = None
+) -> None:
     """Record a leaver: their access ends on the leave date and their sessions end now if past."""
     before = user.leave_date
     user.leave_date = leave_date
     if leave_date <= timezone.localdate():
         user.is_active = False
     user.save(update_fields=["leave_date", "is_active"])
-    AccessToken.objects.filter(owner=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    AccessToken.objects.filter(owner=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
     audit_event(
         actor=actor,
         action="staff.left",

@@ -13,8 +13,8 @@ from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -28,19 +28,23 @@ from safecomms.staff import selectors, services
 from safecomms.staff.forms import AccessTokenForm, SignInForm, TwoStepCodeForm
 from safecomms.staff.middleware import LAST_SEEN_AT, SIGNED_IN_AT
 from safecomms.staff.models import AccessToken, Role, Team, User
+from safecomms.web.access import PUBLIC, SIGNED_IN, guard, roles, signed_in_user, when
 from safecomms.web.components import summary_list, table
-from safecomms.web.access import PUBLIC, SIGNED_IN, guard, roles, when
 from safecomms.web.forms import posted
 
 
 def _next_url(request: HttpRequest, default: str = "/") -> str:
     target = request.POST.get("next") or request.GET.get("next") or default
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
 
-def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Shown when there have been too many failed sign-ins (django-axes)."""
     return render(request, "staff/locked_out.html", status=429)
 
@@ -73,7 +77,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 def sign_out(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.user.is_authenticated:
-            services.signed_out(request=request, user=request.user)  # type: ignore[arg-type]
+            services.signed_out(request=request, user=request.user)
         logout(request)
         messages.success(request, "You have signed out.")
         return redirect("staff:sign-in")
@@ -88,14 +92,18 @@ def two_step_verify(request: HttpRequest) -> HttpResponse:
         device = match_token(request.user, form.cleaned_code())
         if device is None:
             services.sign_in_failed(
-                request=request, email=request.user.email, reason="wrong two-step code"  # type: ignore[union-attr]
+                request=request,
+                email=signed_in_user(request).email,
+                reason="wrong two-step code",
             )
             form.add_error("code", "That code is not right. Check your app and try the new code")
         else:
             otp_login(request, device)
             services.two_step_verified(request=request, user=request.user)  # type: ignore[arg-type]
             return redirect(_next_url(request))
-    return render(request, "staff/two_step_verify.html", {"form": form, "next": _next_url(request, "")})
+    return render(
+        request, "staff/two_step_verify.html", {"form": form, "next": _next_url(request, "")}
+    )
 
 
 def _qr_svg(uri: str) -> str:
@@ -106,7 +114,7 @@ def _qr_svg(uri: str) -> str:
 @require_http_methods(["GET", "POST"])
 @guard(SIGNED_IN)
 def two_step_setup(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user: User = signed_in_user(request)
     device = services.two_step_device_pending(user=user)
     form = TwoStepCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -115,7 +123,9 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, "Two-step verification is on for your account.")
             return redirect(_next_url(request))
-        form.add_error("code", "That code is not right. Check the app shows SafeComms and try again")
+        form.add_error(
+            "code", "That code is not right. Check the app shows SafeComms and try again"
+        )
     secret = base64.b32encode(device.bin_key).decode()
     context = {
         "form": form,
@@ -130,7 +140,7 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @guard(SIGNED_IN)
 def account(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user: User = signed_in_user(request)
     form = AccessTokenForm(posted(request))
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -151,7 +161,10 @@ def account(request: HttpRequest) -> HttpResponse:
                 ("Work e-mail address", user.email),
                 ("Roles", ", ".join(Role(role).label for role in sorted(user.roles)) or "None"),
                 ("Teams", ", ".join(t.name for t in selectors.current_teams(user)) or "None"),
-                ("Line manager", str(user.line_manager) if user.line_manager_id else "None recorded"),
+                (
+                    "Line manager",
+                    str(user.line_manager) if user.line_manager_id else "None recorded",
+                ),
             ]
         ),
     }
@@ -164,24 +177,29 @@ def _token_table(request: HttpRequest, tokens: list[AccessToken]) -> dict[str, A
         if token.revoked_at:
             action: Any = "Revoked " + date_format(localtime(token.revoked_at), "j M Y")
         else:
-            action = render_to_string(
-                "staff/_revoke_token.html", {"token": token}, request=request
-            )
-            action = mark_safe(action)  # noqa: S308 - rendered by our own template
+            action = render_to_string("staff/_revoke_token.html", {"token": token}, request=request)
+            action = mark_safe(action)
         rows.append(
             [
                 token.name,
                 token.prefix + "…",
                 date_format(localtime(token.created_at), "j M Y"),
-                date_format(localtime(token.last_used_at), "j M Y H:i") if token.last_used_at else "Never",
+                date_format(localtime(token.last_used_at), "j M Y H:i")
+                if token.last_used_at
+                else "Never",
                 action,
             ]
         )
-    return table(caption="Your tokens", head=["Name", "Starts", "Created", "Last used", ""], rows=rows, caption_size="s")
+    return table(
+        caption="Your tokens",
+        head=["Name", "Starts", "Created", "Last used", ""],
+        rows=rows,
+        caption_size="s",
+    )
 
 
 def _owns_token(request: HttpRequest, kwargs: dict[str, Any]) -> bool:
-    return AccessToken.objects.filter(pk=kwargs["token_id"], owner=request.user).exists()
+    return AccessToken.objects.filter(pk=kwargs["token_id"], owner=signed_in_user(request)).exists()
 
 
 @require_POST
@@ -218,7 +236,12 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
             caption="Members",
             head=["Name", "Job title", "Line manager", "Open cases"],
             rows=[
-                [m.user.full_name, m.user.job_title, str(m.user.line_manager or ""), counts.get(m.user_id, 0)]
+                [
+                    m.user.full_name,
+                    m.user.job_title,
+                    str(m.user.line_manager or ""),
+                    counts.get(m.user_id, 0),
+                ]
                 for m in members
             ],
         ),
@@ -227,7 +250,11 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
             head=["Child", "Person ID", "Worker", "Since"],
             rows=[
                 [
-                    format_html('<a class="govuk-link" href="{}">{}</a>', reverse("cases:detail", args=[a.child_id]), a.child.full_name),
+                    format_html(
+                        '<a class="govuk-link" href="{}">{}</a>',
+                        reverse("cases:detail", args=[a.child_id]),
+                        a.child.full_name,
+                    ),
                     a.child.person_id,
                     a.worker.full_name,
                     date_format(a.start_date, "j M Y"),

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from safecomms.cases.access import CaseAccess, case_access
 from safecomms.cases.models import Child
+from safecomms.staff.models import User
 
 View = Callable[..., HttpResponse]
 
@@ -67,7 +68,9 @@ def case(level: CaseAccess) -> AccessRule:
     return AccessRule(f"case: {level.name.lower()}", case_level=level)
 
 
-def when(name: str, predicate: Callable[[HttpRequest, dict[str, Any]], bool], *role_names: str) -> AccessRule:
+def when(
+    name: str, predicate: Callable[[HttpRequest, dict[str, Any]], bool], *role_names: str
+) -> AccessRule:
     """A rule with an object-level test, such as "manages the team in the URL"."""
     return AccessRule(name, roles=frozenset(role_names), predicate=predicate)
 
@@ -93,3 +96,11 @@ def guard(rule: AccessRule) -> Callable[[View], View]:
         return guarded
 
     return decorate
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The staff member behind a request that an access rule has already let through."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("sign in first")
+    return user

@@ -49,10 +49,10 @@ def _choices(bound: BoundField) -> list[tuple[str, str]]:
 class GovUKBoundField(BoundField):
     """A bound field that renders itself through the GOV.UK component for its widget."""
 
-    def __str__(self) -> str:
+    def __str__(self) -> SafeString:
         return self.as_govuk()
 
-    def __html__(self) -> str:
+    def __html__(self) -> SafeString:
         return self.as_govuk()
 
     @property
@@ -72,7 +72,9 @@ class GovUKBoundField(BoundField):
             "id": self.auto_id,
             "name": self.html_name,
             "hint": {"text": str(self.help_text)} if self.help_text else None,
-            "errorMessage": {"text": " ".join(str(e) for e in self.errors)} if self.errors else None,
+            "errorMessage": {"text": " ".join(str(e) for e in self.errors)}
+            if self.errors
+            else None,
             "classes": options.get("classes"),
             "attributes": options.get("attributes"),
         }
@@ -193,7 +195,7 @@ class GovUKBoundField(BoundField):
 class GovUKFormMixin:
     """Shared by plain and model forms: GOV.UK rendering and an error summary."""
 
-    bound_field_class = GovUKBoundField
+    bound_field_class: type[BoundField] = GovUKBoundField
     error_summary_title = "There is a problem"
 
     def error_summary(self) -> SafeString:
@@ -214,11 +216,11 @@ class GovUKFormMixin:
         )
 
 
-class GovUKForm(GovUKFormMixin, forms.Form):
+class GovUKForm(GovUKFormMixin, forms.Form):  # type: ignore[misc]
     pass
 
 
-class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
+class GovUKModelForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[misc]
     pass
 
 
@@ -265,15 +267,19 @@ class GovUKDateField(forms.Field):
             return None
         day, month, year = value
         label = str(self.label or "Date").lower()
-        missing = [name for name, part in zip(("day", "month", "year"), value, strict=True) if not part]
+        missing = [
+            name for name, part in zip(("day", "month", "year"), value, strict=True) if not part
+        ]
         if missing:
             raise forms.ValidationError(
-                f"{str(self.label or 'Date')} must include a {' and '.join(missing)}"
+                f"{self.label or 'Date'!s} must include a {' and '.join(missing)}"
             )
         try:
             result = date(int(year), int(month), int(day))
         except ValueError:
-            raise forms.ValidationError(f"{escape(str(self.label or 'Date'))} must be a real date") from None
+            raise forms.ValidationError(
+                f"{escape(str(self.label or 'Date'))} must be a real date"
+            ) from None
         if int(year) < 1900:
             raise forms.ValidationError(f"The year in {label} must be 1900 or later")
         return result

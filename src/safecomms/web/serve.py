@@ -13,14 +13,19 @@ def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="safecomms serve")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--no-worker", action="store_true", help="do not start the task queue worker")
+    parser.add_argument(
+        "--no-worker", action="store_true", help="do not start the task queue worker"
+    )
     args = parser.parse_args(argv)
     python = sys.executable
     worker = None
     if not args.no_worker:
         worker = subprocess.Popen([python, "-m", "django", "run_huey", "--quiet"])  # noqa: S603
     try:
-        print(f"SafeComms is running at http://{args.host}:{args.port}/ (press Ctrl+C to stop)", flush=True)
+        print(
+            f"SafeComms is running at http://{args.host}:{args.port}/ (press Ctrl+C to stop)",
+            flush=True,
+        )
         return subprocess.call(  # noqa: S603
             [python, "-m", "django", "runserver", "--noreload", f"{args.host}:{args.port}"]
         )

@@ -22,10 +22,10 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     version = current_version()
     context = {
-        "case_count": readable_children(user).count(),  # type: ignore[arg-type]
-        "acknowledged": acknowledgement_of(user, version.version) is not None,  # type: ignore[arg-type]
+        "case_count": readable_children(user).count(),
+        "acknowledged": acknowledgement_of(user, version.version) is not None,
         "version": version,
-        "two_step_on": has_confirmed_device(user),  # type: ignore[arg-type]
+        "two_step_on": has_confirmed_device(user),
         "is_manager": user.has_role(Role.TEAM_MANAGER),
         "ack_banner": format_html(
             '<p class="govuk-notification-banner__heading">Read version {} of the online safety guidance.</p>'

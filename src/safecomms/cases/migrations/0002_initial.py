@@ -6,56 +6,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
-        ('staff', '0001_initial'),
+        ("cases", "0001_initial"),
+        ("staff", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='allocation',
-            name='team',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='staff.team'),
+            model_name="allocation",
+            name="team",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="allocations",
+                to="staff.team",
+            ),
         ),
         migrations.AddField(
-            model_name='allocation',
-            name='worker',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to=settings.AUTH_USER_MODEL),
+            model_name="allocation",
+            name="worker",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="allocations",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='caseperson',
-            name='child',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='people', to='cases.child'),
+            model_name="caseperson",
+            name="child",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="people", to="cases.child"
+            ),
         ),
         migrations.AddField(
-            model_name='allocation',
-            name='child',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocations', to='cases.child'),
+            model_name="allocation",
+            name="child",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="allocations",
+                to="cases.child",
+            ),
         ),
         migrations.AddField(
-            model_name='contactpoint',
-            name='child',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='contact_points', to='cases.child'),
+            model_name="contactpoint",
+            name="child",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contact_points",
+                to="cases.child",
+            ),
         ),
         migrations.AddField(
-            model_name='contactpoint',
-            name='person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='contact_points', to='cases.caseperson'),
+            model_name="contactpoint",
+            name="person",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contact_points",
+                to="cases.caseperson",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='allocation_ends_after_it_starts'),
+            model_name="allocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="allocation_ends_after_it_starts",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.UniqueConstraint(fields=('child', 'worker', 'start_date'), name='unique_allocation_start'),
+            model_name="allocation",
+            constraint=models.UniqueConstraint(
+                fields=("child", "worker", "start_date"), name="unique_allocation_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactpoint',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('child__isnull', False), ('person__isnull', True)), models.Q(('child__isnull', True), ('person__isnull', False)), _connector='OR'), name='contact_point_belongs_to_child_or_person'),
+            model_name="contactpoint",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("child__isnull", False), ("person__isnull", True)),
+                    models.Q(("child__isnull", True), ("person__isnull", False)),
+                    _connector="OR",
+                ),
+                name="contact_point_belongs_to_child_or_person",
+            ),
         ),
     ]

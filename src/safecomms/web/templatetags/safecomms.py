@@ -47,4 +47,4 @@ def message_banners(messages: Any) -> SafeString:
                 },
             )
         )
-    return mark_safe("".join(banners))  # noqa: S308 - each part came from render_component
+    return mark_safe("".join(banners))

@@ -51,7 +51,9 @@ class Command(BaseCommand):
     help = "Create the demo council (teams, staff, children and families) and print the sign-ins."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--children", type=int, default=48, help="how many children (default 48)")
+        parser.add_argument(
+            "--children", type=int, default=48, help="how many children (default 48)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
@@ -62,8 +64,12 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo council created."))
         self._print_sign_ins()
 
-    def _user(self, name: str, title: str, *roles: str, key: str | None = None, **extra: Any) -> User:
-        user = User.objects.create_user(_email(name), DEMO_PASSWORD, full_name=name, job_title=title, **extra)
+    def _user(
+        self, name: str, title: str, *roles: str, key: str | None = None, **extra: Any
+    ) -> User:
+        user = User.objects.create_user(
+            _email(name), DEMO_PASSWORD, full_name=name, job_title=title, **extra
+        )
         for role in roles:
             StaffRole.objects.create(user=user, role=role)
         if Role.SYSTEM_ADMIN in roles:
@@ -80,36 +86,68 @@ class Command(BaseCommand):
         start = date(2023, 4, 1)
         key_for_demo = DEMO_TOTP_KEYS["manager"]
         hr = [
-            self._user("Priya Shah", "HR business partner", Role.HR_BUSINESS_PARTNER, key=key_for_demo),
-            self._user("Gareth Lloyd", "HR business partner", Role.HR_BUSINESS_PARTNER, key=key_for_demo),
+            self._user(
+                "Priya Shah", "HR business partner", Role.HR_BUSINESS_PARTNER, key=key_for_demo
+            ),
+            self._user(
+                "Gareth Lloyd", "HR business partner", Role.HR_BUSINESS_PARTNER, key=key_for_demo
+            ),
         ]
-        self._user("Helen Okafor", "Information governance officer", Role.IG_OFFICER, key=key_for_demo)
+        self._user(
+            "Helen Okafor", "Information governance officer", Role.IG_OFFICER, key=key_for_demo
+        )
         self._user("Tom Bradley", "ICT administrator", Role.ICT_ADMIN, key=key_for_demo)
         self._user("Sam Patel", "System administrator", Role.SYSTEM_ADMIN, key=key_for_demo)
         demo_names = {
-            "Children's Team North": ("Rachel Green", ["Jordan Ellis", "Amira Hussain", "Chloe Davies"]),
-            "Children's Team South": ("Mark Whitfield", ["Oliver Grant", "Zainab Ali", "Megan Price"]),
+            "Children's Team North": (
+                "Rachel Green",
+                ["Jordan Ellis", "Amira Hussain", "Chloe Davies"],
+            ),
+            "Children's Team South": (
+                "Mark Whitfield",
+                ["Oliver Grant", "Zainab Ali", "Megan Price"],
+            ),
             "Children in Care Team": ("Fiona Campbell", ["Daniel Reid", "Sophie Turner"]),
             "Leaving Care Team": ("Kwame Mensah", ["Laura Bennett", "Ethan Cole"]),
         }
         practitioners: list[tuple[User, Team]] = []
         for index, (team_name, area) in enumerate(TEAMS):
-            team = Team.objects.create(name=team_name, service_area=area, hr_business_partner=hr[index % 2])
+            team = Team.objects.create(
+                name=team_name, service_area=area, hr_business_partner=hr[index % 2]
+            )
             manager_name, worker_names = demo_names[team_name]
-            manager = self._user(manager_name, "Team manager", Role.TEAM_MANAGER, key=key_for_demo, start_date=start)
+            manager = self._user(
+                manager_name, "Team manager", Role.TEAM_MANAGER, key=key_for_demo, start_date=start
+            )
             team.managers.add(manager)
             TeamMembership.objects.create(user=manager, team=team, start_date=start)
             for worker_name in worker_names:
-                worker = self._user(worker_name, "Social worker", Role.PRACTITIONER, line_manager=manager, start_date=start)
+                worker = self._user(
+                    worker_name,
+                    "Social worker",
+                    Role.PRACTITIONER,
+                    line_manager=manager,
+                    start_date=start,
+                )
                 TeamMembership.objects.create(user=worker, team=team, start_date=start)
                 practitioners.append((worker, team))
-        student = self._user("Alex Morgan", "Student social worker", Role.PRACTITIONER,
-                             line_manager=User.objects.get(email=_email("Rachel Green")))
+        student = self._user(
+            "Alex Morgan",
+            "Student social worker",
+            Role.PRACTITIONER,
+            line_manager=User.objects.get(email=_email("Rachel Green")),
+        )
         north = Team.objects.get(name=TEAMS[0][0])
         TeamMembership.objects.create(user=student, team=north, start_date=start)
         supervisor = User.objects.get(email=_email("Jordan Ellis"))
 
-        statuses = [LegalStatus.CIN, LegalStatus.CP, LegalStatus.CLA, LegalStatus.CARE_LEAVER, LegalStatus.EARLY_HELP]
+        statuses = [
+            LegalStatus.CIN,
+            LegalStatus.CP,
+            LegalStatus.CLA,
+            LegalStatus.CARE_LEAVER,
+            LegalStatus.EARLY_HELP,
+        ]
         for number in range(child_count):
             worker, team = practitioners[number % len(practitioners)]
             if team.name == "Leaving Care Team":
@@ -119,7 +157,7 @@ class Command(BaseCommand):
                 status = LegalStatus.CLA
                 born = fake.date_between(date(2008, 1, 1), date(2022, 1, 1))
             else:
-                status = rng.choice(statuses[:2] + [LegalStatus.EARLY_HELP])
+                status = rng.choice([*statuses[:2], LegalStatus.EARLY_HELP])
                 born = fake.date_between(date(2008, 1, 1), date(2023, 1, 1))
             surname = fake.last_name()
             child = Child.objects.create(
@@ -132,25 +170,66 @@ class Command(BaseCommand):
             allocated = start + timedelta(days=rng.randint(0, 500))
             Allocation.objects.create(child=child, worker=worker, team=team, start_date=allocated)
             if number == 0:
-                Allocation.objects.create(child=child, worker=student, team=north, kind=AllocationKind.STUDENT, start_date=allocated)
+                Allocation.objects.create(
+                    child=child,
+                    worker=student,
+                    team=north,
+                    kind=AllocationKind.STUDENT,
+                    start_date=allocated,
+                )
             if number % 7 == 3:
                 # A previous worker whose allocation has ended: their access has ended too.
-                Allocation.objects.create(child=child, worker=supervisor, team=north, start_date=allocated - timedelta(days=300),
-                                          end_date=allocated - timedelta(days=1))
-            mother = CasePerson.objects.create(child=child, full_name=f"{fake.first_name_female()} {surname}",
-                                               relationship=Relationship.MOTHER, has_parental_responsibility=True)
-            ContactPoint.objects.create(person=mother, kind=ContactKind.PHONE, value=f"+447700900{rng.randint(100, 999)}", label="mobile")
+                Allocation.objects.create(
+                    child=child,
+                    worker=supervisor,
+                    team=north,
+                    start_date=allocated - timedelta(days=300),
+                    end_date=allocated - timedelta(days=1),
+                )
+            mother = CasePerson.objects.create(
+                child=child,
+                full_name=f"{fake.first_name_female()} {surname}",
+                relationship=Relationship.MOTHER,
+                has_parental_responsibility=True,
+            )
+            ContactPoint.objects.create(
+                person=mother,
+                kind=ContactKind.PHONE,
+                value=f"+447700900{rng.randint(100, 999)}",
+                label="mobile",
+            )
             if rng.random() < 0.6:
-                father = CasePerson.objects.create(child=child, full_name=f"{fake.first_name_male()} {fake.last_name()}",
-                                                   relationship=Relationship.FATHER, has_parental_responsibility=rng.random() < 0.7)
-                ContactPoint.objects.create(person=father, kind=ContactKind.PHONE, value=f"+447700900{rng.randint(100, 999)}", label="mobile")
+                father = CasePerson.objects.create(
+                    child=child,
+                    full_name=f"{fake.first_name_male()} {fake.last_name()}",
+                    relationship=Relationship.FATHER,
+                    has_parental_responsibility=rng.random() < 0.7,
+                )
+                ContactPoint.objects.create(
+                    person=father,
+                    kind=ContactKind.PHONE,
+                    value=f"+447700900{rng.randint(100, 999)}",
+                    label="mobile",
+                )
             if status == LegalStatus.CLA:
-                carer = CasePerson.objects.create(child=child, full_name=fake.name(), relationship=Relationship.FOSTER_CARER)
-                ContactPoint.objects.create(person=carer, kind=ContactKind.EMAIL, value=fake.free_email())
-            CasePerson.objects.create(child=child, full_name=f"{fake.first_name()} {fake.last_name()}",
-                                      relationship=Relationship.SCHOOL, aliases="DSL")
+                carer = CasePerson.objects.create(
+                    child=child, full_name=fake.name(), relationship=Relationship.FOSTER_CARER
+                )
+                ContactPoint.objects.create(
+                    person=carer, kind=ContactKind.EMAIL, value=fake.free_email()
+                )
+            CasePerson.objects.create(
+                child=child,
+                full_name=f"{fake.first_name()} {fake.last_name()}",
+                relationship=Relationship.SCHOOL,
+                aliases="DSL",
+            )
             if born < date(2014, 1, 1):
-                ContactPoint.objects.create(child=child, kind=ContactKind.WHATSAPP, value=f"+447700900{rng.randint(100, 999)}")
+                ContactPoint.objects.create(
+                    child=child,
+                    kind=ContactKind.WHATSAPP,
+                    value=f"+447700900{rng.randint(100, 999)}",
+                )
 
     def _print_sign_ins(self) -> None:
         import base64
@@ -165,7 +244,7 @@ class Command(BaseCommand):
             ("ICT administrator", "Tom Bradley"),
             ("System administrator", "Sam Patel"),
         ]
-        self.stdout.write("\nDemo sign-ins (password for every account: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo sign-ins (password for every account: {DEMO_PASSWORD})")
         for role, name in rows:
             self.stdout.write(f"  {role:<32} {_email(name)}")
         self.stdout.write(
