@@ -87,7 +87,6 @@ def test_leavers_and_disabled_staff_have_no_access(case_world) -> None:
 
 
 def test_a_future_allocation_gives_no_access_yet(case_world) -> None:
-    w = case_world
     newcomer = UserFactory()
     AllocationFactory(
         child=ChildFactory(),

@@ -2,8 +2,8 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.responses import Status
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
 
 from safecomms.api.auth import api_guard
 from safecomms.audit.services import audit_case_view
