@@ -31,6 +31,14 @@ def _no_static_file_scan(settings: pytest.FixtureRequest) -> None:
     ]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once() -> None:
+    """Background tasks run in the test's own thread, so their effects can be asserted."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+
+
 @pytest.fixture
 def pages(client: object) -> PageChecker:
     """Fetch pages as a user would, checking every page rendered (see tests/pages.py)."""

@@ -6,8 +6,7 @@ expectation here, if an expectation names a route that no longer exists, or if a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -18,6 +17,17 @@ from django.utils import timezone
 
 from safecomms.staff.models import Role
 from safecomms.staff.services import access_token_create
+from tests.access_vocabulary import (
+    ACTORS,
+    CASE,
+    CASE_MANAGERS,
+    CASE_READERS,
+    SIGNED_IN,
+    TEAM_MANAGERS,
+    Expect,
+    allow,
+    app_access_modules,
+)
 from tests.factories import (
     AllocationFactory,
     ChildFactory,
@@ -27,44 +37,6 @@ from tests.factories import (
 )
 from tests.pages import sign_in
 
-ACTORS = (
-    "anonymous",
-    "worker",  # the child's allocated worker
-    "colleague",  # in the allocated team, not allocated
-    "manager",  # manages the allocated team
-    "other_manager",  # manages another team
-    "other_practitioner",  # practitioner in another team
-    "former_worker",  # allocation has ended
-    "leaver",  # was allocated, has left the council
-    "hr",
-    "ig",
-    "ict",
-    "sysadmin",
-)
-SIGNED_IN = set(ACTORS) - {"anonymous", "leaver"}
-CASE_READERS = {"worker", "colleague", "manager"}
-CASE_MANAGERS = {"worker", "manager"}
-TEAM_MANAGERS = {"manager", "other_manager"}
-
-
-@dataclass(frozen=True)
-class Expect:
-    """Who may use a route; everyone else is sent to sign in (anonymous) or refused."""
-
-    allowed: frozenset[str]
-    method: str = "get"
-    data: Callable[[dict[str, Any]], dict[str, Any]] | None = None
-    kwargs: Callable[[dict[str, Any]], dict[str, Any]] = lambda world: {}
-
-
-def allow(*groups: set[str] | str, **options: Any) -> Expect:
-    names: set[str] = set()
-    for group in groups:
-        names |= {group} if isinstance(group, str) else set(group)
-    return Expect(frozenset(names), **options)
-
-
-CASE = {"kwargs": lambda w: {"child_id": w["child"].pk}}
 PERSON = {"name": "Jo Bloggs", "full_name": "Jo Bloggs", "relationship": "mother"}
 
 MATRIX: dict[str, Expect] = {
@@ -100,6 +72,11 @@ MATRIX: dict[str, Expect] = {
     "api:get_case": allow(CASE_READERS, **CASE),
     "api:add_person": allow(CASE_MANAGERS, method="post", data=lambda w: PERSON, **CASE),
 }
+
+APP_ACCESS = app_access_modules()
+for _module in APP_ACCESS:
+    MATRIX.update(_module.EXPECTATIONS)
+
 # Names that exist only so other URLs can be built from them; they serve nothing to anybody.
 REVERSE_ONLY = {"api:api-root"}
 # The admin site is for system administrators only; each of its routes is checked the same way.
@@ -157,6 +134,10 @@ def world(db: None) -> dict[str, Any]:
         end_date=today - timedelta(days=100),
     )
     people["token"], _ = access_token_create(owner=people["worker"], name="report script")
+    for module in APP_ACCESS:
+        extend = getattr(module, "extend_world", None)
+        if extend is not None:
+            extend(people)
     return people
 
 

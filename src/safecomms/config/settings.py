@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "safecomms.audit",
     "safecomms.guidance",
     "safecomms.cases",
+    "safecomms.devices",
+    "safecomms.communications",
+    "safecomms.notifications",
 ]
 
 MIDDLEWARE = [
