@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from safecomms.cases.access import readable_children
-from safecomms.cases.models import Allocation, CasePerson, Child, ContactPoint
+from safecomms.cases.models import Allocation, CasePerson, Child, ContactPoint, Relationship
+from safecomms.screening import Person
 from safecomms.staff.models import Team, User
 
 
@@ -50,3 +51,17 @@ def team_caseload(team: Team) -> QuerySet[Allocation]:
         .select_related("child", "worker")
         .order_by("child__last_name", "child__first_name")
     )
+
+
+def screening_people(child: Child) -> list[Person]:
+    """The case register as the screening engine's gazetteer: the child, the people around them
+    and the staff currently allocated, with their other names."""
+    people = [
+        Person(child.full_name, "child", tuple(filter(None, [child.preferred_name])))
+    ]
+    for person in child.people.all():
+        role = Relationship(person.relationship).screening_role
+        people.append(Person(person.full_name, role, tuple(person.alias_list)))
+    for allocation in Allocation.objects.current().filter(child=child).select_related("worker"):
+        people.append(Person(allocation.worker.full_name, "staff", ()))
+    return people
