@@ -221,3 +221,35 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_code_display()} ({self.rule_id})"
+
+
+class FindingSeverity(models.TextChoices):
+    BLOCK = "block", "Block"
+    WARN = "warn", "Warning"
+    INFO = "info", "Information"
+
+
+class Finding(models.Model):
+    """A screening finding on a record's content: where, what kind, and which rule.
+
+    Only the span is kept, not the matched text, so removing the content removes the data."""
+
+    communication = models.ForeignKey(
+        Communication, on_delete=models.CASCADE, related_name="findings"
+    )
+    category = models.CharField(max_length=24)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    rule_id = models.CharField(max_length=80)
+    severity = models.CharField(max_length=8, choices=FindingSeverity.choices)
+    message = models.CharField(max_length=400)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start", "end", "category"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="finding_span_not_empty")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.start}-{self.end} ({self.rule_id})"
