@@ -55,22 +55,10 @@ def format_violations(url: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-# Violations reported to the lead and not yet fixed in the app's templates or views, as
-# (axe rule id, CSS selector of the element the failing node is in or is). They are left out of
-# every page's check so that the journeys test everything else; test_known_violations.py runs axe
-# without this filter as strict xfails, which fail as soon as a fix lands, so entries get removed.
+# Violations accepted on purpose, as (axe rule id, CSS selector of the element the failing node is
+# in or is), each with its reason. test_page_furniture.py runs axe without this filter on the
+# pages whose furniture once broke it.
 KNOWN_VIOLATIONS: list[tuple[str, str]] = [
-    # GOV.UK Frontend 6 names the link `govuk-header__homepage-link`; base.html still uses v5's
-    # `govuk-header__link govuk-header__link--homepage`, so the product name is default link blue
-    # (#0000ee) on the brand blue header: contrast 1.81:1.
-    ("color-contrast", ".govuk-header__product-name"),
-    # GOV.UK Frontend 6's footer component is a <div>; its page template wraps it in
-    # <footer class="govuk-template__footer">, which base.html lacks, so the footer's content is in
-    # no landmark.
-    ("region", ".govuk-footer"),
-    # The "End" column of a case's allocation history (cases/views.py detail) and the "Revoke"
-    # column of the account page's token table (staff/views.py _token_table) have an empty <th>.
-    ("empty-table-header", "th:empty:last-child"),
     # Accepted, not a bug: the Design System puts the back link before <main>, so that the skip
     # link skips it, and has decided to keep it there although axe's best-practice "region" rule
     # flags it (alphagov/govuk-frontend#6460, alphagov/govuk-design-system#5024).

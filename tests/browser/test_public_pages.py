@@ -19,10 +19,10 @@ def test_sign_in_page_is_styled_and_accessible(ui: UI) -> None:
     heading_font = ui.page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
     assert "GDS Transport" in heading_font
     assert ui.page.evaluate("document.fonts.check('19px \"GDS Transport\"')")
-    header = ui.page.evaluate(
-        "getComputedStyle(document.querySelector('.govuk-header')).background"
+    service_name = ui.page.evaluate(
+        "getComputedStyle(document.querySelector('.govuk-service-navigation__service-name')).fontWeight"
     )
-    assert "rgb(29, 112, 184)" in header  # GOV.UK brand blue
+    assert service_name == "700"  # the service navigation is styled
     button = ui.page.get_by_role("button", name="Sign in")
     assert button.get_attribute("data-govuk-button-init") is not None  # GOV.UK Frontend ran
     ui.screenshot("sign-in")

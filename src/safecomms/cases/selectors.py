@@ -56,9 +56,7 @@ def team_caseload(team: Team) -> QuerySet[Allocation]:
 def screening_people(child: Child) -> list[Person]:
     """The case register as the screening engine's gazetteer: the child, the people around them
     and the staff currently allocated, with their other names."""
-    people = [
-        Person(child.full_name, "child", tuple(filter(None, [child.preferred_name])))
-    ]
+    people = [Person(child.full_name, "child", tuple(filter(None, [child.preferred_name])))]
     for person in child.people.all():
         role = Relationship(person.relationship).screening_role
         people.append(Person(person.full_name, role, tuple(person.alias_list)))

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from safecomms.audit.services import audit_case_view
@@ -95,7 +96,9 @@ def detail(request: HttpRequest, child_id: int) -> HttpResponse:
     def contact_list(points: Any) -> Any:
         return (
             format_html_join(
-                format_html("<br>"), "{}: {}", ((p.get_kind_display(), p.value) for p in points)
+                mark_safe("<br>"),
+                "{}: {}",
+                ((p.get_kind_display(), p.value) for p in points),
             )
             or "None recorded"
         )

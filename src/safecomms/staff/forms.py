@@ -7,12 +7,24 @@ from safecomms.web.forms import GovUKForm, govuk
 
 class SignInForm(GovUKForm):
     email = govuk(
-        forms.EmailField(label="Work e-mail address", max_length=254),
+        forms.EmailField(
+            label="Work e-mail address",
+            max_length=254,
+            error_messages={
+                "required": "Enter your work e-mail address",
+                "invalid": "Enter your work e-mail address in the correct format, like name@council.gov.uk",
+            },
+        ),
         autocomplete="email",
         spellcheck=False,
     )
     password = govuk(
-        forms.CharField(label="Password", widget=forms.PasswordInput, max_length=200),
+        forms.CharField(
+            label="Password",
+            widget=forms.PasswordInput,
+            max_length=200,
+            error_messages={"required": "Enter your password"},
+        ),
         autocomplete="current-password",
     )
 

@@ -22,6 +22,7 @@ from django.utils.timezone import localtime
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safecomms.cases.access import manages_team
 from safecomms.staff import selectors, services
@@ -89,8 +90,11 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 def two_step_verify(request: HttpRequest) -> HttpResponse:
     form = TwoStepCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_code())
-        if device is None:
+        waiting = _throttled_device(signed_in_user(request))
+        device = None if waiting else match_token(request.user, form.cleaned_code())
+        if waiting:
+            form.add_error("code", waiting)
+        elif device is None:
             services.sign_in_failed(
                 request=request,
                 email=signed_in_user(request).email,
@@ -106,6 +110,17 @@ def two_step_verify(request: HttpRequest) -> HttpResponse:
     )
 
 
+WAIT_MESSAGE = "Too many codes have been tried. Wait a few seconds, then enter the new code"
+
+
+def _throttled_device(user: User) -> str:
+    """A message if every confirmed device of the user is pausing after wrong codes, else ""."""
+    devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+    if devices and not any(device.verify_is_allowed()[0] for device in devices):
+        return WAIT_MESSAGE
+    return ""
+
+
 def _qr_svg(uri: str) -> str:
     image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
     return image.to_string(encoding="unicode")
@@ -118,14 +133,18 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
     device = services.two_step_device_pending(user=user)
     form = TwoStepCodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_code()):
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:
+            form.add_error("code", WAIT_MESSAGE)
+        elif device.verify_token(form.cleaned_code()):
             services.two_step_device_confirm(request=request, user=user, device=device)
             otp_login(request, device)
             messages.success(request, "Two-step verification is on for your account.")
             return redirect(_next_url(request))
-        form.add_error(
-            "code", "That code is not right. Check the app shows SafeComms and try again"
-        )
+        else:
+            form.add_error(
+                "code", "That code is not right. Check the app shows SafeComms and try again"
+            )
     secret = base64.b32encode(device.bin_key).decode()
     context = {
         "form": form,

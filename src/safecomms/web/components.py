@@ -95,7 +95,12 @@ def table(
         "caption": caption,
         "captionClasses": f"govuk-table__caption--{caption_size}",
         "firstCellIsHeader": True,
-        "head": [{"text": heading} for heading in head],
+        "head": [
+            {"text": heading}
+            if heading
+            else {"html": '<span class="govuk-visually-hidden">Actions</span>'}
+            for heading in head
+        ],
         "rows": [[_cell(value) for value in row] for row in rows],
     }
 

@@ -38,14 +38,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "serviceUrl": reverse("web:home"),
             "navigation": items,
         },
-        "footer": {
-            "meta": {
-                "items": [
-                    {"href": reverse("guidance:register"), "text": "Online safety guidance"},
-                    {"href": reverse("web:accessibility"), "text": "Accessibility statement"},
-                ]
-            },
-            "contentLicence": {"text": "OFFICIAL: for council staff only."},
-            "copyright": {"text": "Children and Families"},
-        },
+        "footer_links": [
+            {"href": reverse("guidance:register"), "text": "Online safety guidance"},
+            {"href": reverse("web:accessibility"), "text": "Accessibility statement"},
+        ],
     }

@@ -1,8 +1,6 @@
-"""Known axe-core violations, reported and awaiting a fix in the app's templates or views.
+"""Page furniture and action columns, checked by axe with nothing filtered out.
 
-`KNOWN_VIOLATIONS` (conftest.py) leaves them out of every page check. Each test here runs axe
-without that filter and is a strict xfail: once the fix lands it passes, pytest reports XPASS as a
-failure, and the entry and the test come out.
+The header, footer landmark and table headers once failed axe; these keep them fixed.
 """
 
 from __future__ import annotations
@@ -18,22 +16,12 @@ from tests.browser.helpers import UI, format_violations, run_axe
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="base.html predates GOV.UK Frontend 6: v5 header link class (color-contrast on "
-    ".govuk-header__product-name) and no <footer> landmark (region on .govuk-footer)",
-)
 def test_page_furniture(ui: UI) -> None:
     ui.goto("/sign-in/")
     violations = run_axe(ui.page, include_known=True)
     assert not violations, format_violations("/sign-in/", violations)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="empty <th> over the action column of the allocation history (cases/views.py detail) "
-    "and the token table (staff/views.py _token_table)",
-)
 def test_action_columns_have_a_header(ui: UI, transactional_db: Any) -> None:
     worker = factories.UserFactory(full_name="Priya Shah")
     team = factories.TeamFactory()
