@@ -31,6 +31,24 @@ def _no_static_file_scan(settings: pytest.FixtureRequest) -> None:
     ]
 
 
+class _UndefinedTemplateVariable(str):
+    """Makes a template that uses an undefined variable fail the test instead of rendering blank."""
+
+    def __mod__(self, name: object) -> str:
+        raise AssertionError(f"template used an undefined variable: {name}")
+
+
+@pytest.fixture(autouse=True)
+def _undefined_template_variables_fail(settings: pytest.FixtureRequest) -> None:
+    settings.TEMPLATES = [  # type: ignore[attr-defined]
+        {
+            **engine,
+            "OPTIONS": {**engine["OPTIONS"], "string_if_invalid": _UndefinedTemplateVariable("%s")},
+        }
+        for engine in settings.TEMPLATES  # type: ignore[attr-defined]
+    ]
+
+
 @pytest.fixture(autouse=True)
 def _tasks_run_at_once() -> None:
     """Background tasks run in the test's own thread, so their effects can be asserted."""
