@@ -29,7 +29,7 @@ fi
 
 if command -v chromium >/dev/null 2>&1; then
   echo "== browser tests in Chromium, with axe-core"
-  $BIN/pytest -q -m browser -p no:cacheprovider -p no:randomly
+  DATABASE_URL="sqlite:///:memory:" $BIN/pytest -q -m browser -p no:cacheprovider -p no:randomly
 elif [ "${CI:-}" = "true" ]; then
   echo "Chromium is not installed, and CI skips nothing." >&2; exit 1
 else
