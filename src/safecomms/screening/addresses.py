@@ -1,0 +1,108 @@
+"""Postal addresses (guidance 6.1): from the house number or name, through the street, to the town.
+
+The street is found by a regular expression (number or house name, then words ending in a street
+word such as Road or Close); the town and the postcode after it are then taken if they follow
+directly. The postcode is also reported on its own as `postcode`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from safecomms.screening.lexicons import alternation, word_set
+from safecomms.screening.name_context import FIRST_NAMES, NOT_NAMES, capitalised_run
+from safecomms.screening.prepared import PreparedText
+
+_DATA = "addresses.toml"
+_STREET_TYPES = alternation(word_set(_DATA, "street_types"))
+_PLAIN_STREET_TYPES = alternation(word_set(_DATA, "street_types", "plain_terms"))
+_HOUSE_TYPES = alternation(word_set(_DATA, "house_name_types"))
+_UNITS = alternation(word_set(_DATA, "unit_words"))
+NOT_STREET_WORDS = word_set(_DATA, "not_street_words")
+_ADDRESS_WORDS = word_set(_DATA, "street_types") | word_set(_DATA, "house_name_types")
+
+_NUMBER = r"\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+_CAPITAL_WORD = r"(?:St\.?|[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*)"
+_ANY_WORD = r"[A-Za-z][\w'\u2019]*(?:-[\w'\u2019]+)*"
+_UNIT = rf"(?:(?i:{_UNITS})\.?[ \t]*(?:\d{{1,4}}[A-Za-z]?|[A-Z])\b[ \t]*,?[ \t]*)"
+_HOUSE_NAME = rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,3}}(?i:{_HOUSE_TYPES})\b)"
+_STREET = rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,4}}(?i:{_STREET_TYPES})\b\.?)"
+_PLAIN_STREET = rf"(?:(?:{_ANY_WORD}[ \t]+){{1,3}}(?i:{_PLAIN_STREET_TYPES})\b)"
+
+_NUMBERED = re.compile(
+    rf"(?<![\w£$.,:/-]){_UNIT}?(?:{_HOUSE_NAME},?[ \t]+)?(?<![\w£$.:/-]){_NUMBER},?[ \t]+"
+    rf"(?:{_STREET}|(?P<plain>{_PLAIN_STREET}))(?![\w])"
+)
+_NAMED = re.compile(rf"(?<![\w]){_UNIT}?{_HOUSE_NAME},[ \t]*(?:{_NUMBER}[ \t]+)?{_STREET}(?![\w])")
+_STREET_WORD_IN = re.compile(r"(?<![\w])[A-Za-z][\w'\u2019-]*")
+_COMMA = re.compile(r"[ \t]*,[ \t]*|[ \t]+")
+_TOWN_CONNECTOR = re.compile(r"(?i)[ \t-]+(?:upon|on|in|under|le|by|next|the|de|la)[ \t-]+")
+
+
+def _street_words_plausible(text: str, start: int, end: int) -> bool:
+    words = _STREET_WORD_IN.findall(text[start:end])
+    return not any(word.lower() in NOT_STREET_WORDS for word in words[:-1])
+
+
+def _town_end(text: str, end: int, postcodes: list[tuple[int, int]]) -> int:
+    """Extend past ", Town" (twice, for a county) when what follows looks like a place name.
+
+    Without a comma a capitalised run is a town only when a postcode follows it straight away.
+    """
+    for _ in range(2):
+        gap = _COMMA.match(text, end)
+        if gap is None:
+            break
+        run = capitalised_run(text, gap.end(), 3)
+        if run is None or run[0] != gap.end():
+            break
+        first = text[run[0] : run[1]].split()[0].lower()
+        if first in FIRST_NAMES or first in NOT_NAMES:
+            break
+        town_end = run[1]
+        connector = _TOWN_CONNECTOR.match(text, town_end)
+        if connector:
+            more = capitalised_run(text, connector.end(), 2)
+            if more and more[0] == connector.end():
+                town_end = more[1]
+        if "," not in gap.group() and _postcode_end(text, town_end, postcodes) == town_end:
+            break
+        end = town_end
+    return end
+
+
+def _postcode_end(text: str, end: int, postcodes: list[tuple[int, int]]) -> int:
+    for start, postcode_end in postcodes:
+        if start >= end and not text[end:start].strip(" \t,"):
+            return postcode_end
+    return end
+
+
+def find_addresses(
+    prepared: PreparedText, postcodes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Addresses with a house number or name and a street, with the town and postcode after."""
+    text = prepared.text
+    spans: list[tuple[int, int]] = []
+    if prepared.words.isdisjoint(_ADDRESS_WORDS):
+        return spans
+    if prepared.has_digits:
+        for match in _NUMBERED.finditer(text):
+            if match.group("plain") is not None and not _street_words_plausible(
+                text, match.start("plain"), match.end("plain")
+            ):
+                continue
+            if not _street_words_plausible(text, match.start(), match.end()):
+                continue
+            spans.append(match.span())
+    if "," in text:
+        spans.extend(match.span() for match in _NAMED.finditer(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        end = _postcode_end(text, _town_end(text, end, postcodes), postcodes)
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,202 @@
+"""Conduct screening: text speak, political statements, offensive remarks, boundary risks and
+task allocation, each driven by its rules file in `data/`.
+
+Literal words from every category go into one Aho-Corasick automaton, so a message is searched for
+all of them in one pass; the phrase patterns of each category are compiled into one regular
+expression with a named group per rule group. Matches inside quoted or reported speech, web
+addresses or e-mail addresses are not the writer's conduct and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import ahocorasick
+
+from safecomms.policy import Severity
+from safecomms.screening.findings import Category, Channel
+from safecomms.screening.lexicons import load_table_file, trie_pattern
+from safecomms.screening.pattern_index import PatternIndex
+from safecomms.screening.prepared import PreparedText, is_word_char
+
+CONDUCT_FILES = {
+    Category.TEXT_SPEAK: "text_speak.toml",
+    Category.POLITICAL: "political.toml",
+    Category.OFFENSIVE: "offensive.toml",
+    Category.BOUNDARY: "boundary.toml",
+    Category.TASK_ALLOCATION: "task_allocation.toml",
+}
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_ENDS_IN_WORD = re.compile(r"[\w)?]\Z")
+_WORD_AFTER = frozenset(" \t\r\n,.!?;:)")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleGroup:
+    """One group of a conduct rules file: what it flags under which rule, and why."""
+
+    category: Category
+    rule: str
+    severity: Severity
+    advice: str
+    lower_only: bool = False
+    between_words: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ConductMatch:
+    start: int
+    end: int
+    group: RuleGroup
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRules:
+    category: Category
+    channels: frozenset[str] | None
+
+
+def _expand(pattern: str, vocabulary: dict[str, list[str]]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return trie_pattern(vocabulary[match.group(1)])
+
+    return _PLACEHOLDER.sub(replace, pattern)
+
+
+def _bounded(pattern: str) -> str:
+    tail = r"(?![\w])" if _ENDS_IN_WORD.search(pattern) else ""
+    return rf"(?<![\w])(?:{pattern}){tail}"
+
+
+def _load_category(
+    category: Category,
+    automaton: ahocorasick.Automaton,
+    index: PatternIndex,
+    groups: list[RuleGroup],
+) -> CategoryRules:
+    data = load_table_file(CONDUCT_FILES[category])
+    vocabulary = data.get("vocabulary", {})
+    for raw in data["group"]:
+        group = RuleGroup(
+            category=category,
+            rule=raw.get("rule", data["rule"]),
+            severity=Severity(raw.get("severity", data["severity"])),
+            advice=" ".join(raw.get("advice", data["advice"]).split()),
+            lower_only="lower_terms" in raw,
+            between_words=raw.get("context") == "between_words",
+        )
+        for term in (*raw.get("terms", ()), *raw.get("lower_terms", ())):
+            key = term.lower()
+            existing = automaton.get(key, ())
+            automaton.add_word(key, (*existing, (len(key), group)))
+        flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
+        for pattern in raw.get("patterns", ()):
+            index.add(len(groups), _bounded(_expand(pattern, vocabulary)), flags, category.value)
+            groups.append(group)
+    channels = data.get("channels")
+    return CategoryRules(
+        category=category, channels=frozenset(channels) if channels is not None else None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ConductRules:
+    """All conduct rules: literal words in one automaton, phrase patterns in one index."""
+
+    categories: tuple[CategoryRules, ...]
+    automaton: ahocorasick.Automaton
+    patterns: PatternIndex
+    pattern_groups: tuple[RuleGroup, ...]
+
+
+@cache
+def conduct_rules() -> ConductRules:
+    """Every conduct rules file, compiled once per process."""
+    automaton = ahocorasick.Automaton()
+    index = PatternIndex()
+    groups: list[RuleGroup] = []
+    categories = tuple(
+        _load_category(category, automaton, index, groups) for category in CONDUCT_FILES
+    )
+    automaton.make_automaton()
+    return ConductRules(
+        categories=categories, automaton=automaton, patterns=index, pattern_groups=tuple(groups)
+    )
+
+
+def _term_fits(text: str, start: int, end: int, group: RuleGroup) -> bool:
+    if start > 0 and is_word_char(text[start - 1]):
+        return False
+    if end < len(text) and is_word_char(text[end]):
+        return False
+    if group.lower_only and text[start:end] != text[start:end].lower():
+        return False
+    if group.between_words:
+        if start > 0 and not text[start - 1].isspace():
+            return False
+        if end < len(text) and text[end] not in _WORD_AFTER:
+            return False
+    return True
+
+
+def _applies(rules: CategoryRules, channel: Channel | None) -> bool:
+    return rules.channels is None or channel is None or str(channel) in rules.channels
+
+
+def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[ConductMatch]:
+    """Every conduct match in the text, before speech and web-address exclusions."""
+    rules = conduct_rules()
+    allowed = {rules_.category for rules_ in rules.categories if _applies(rules_, channel)}
+    text = prepared.text
+    found: list[ConductMatch] = []
+    for last, entries in rules.automaton.iter(prepared.lowered):
+        for length, group in entries:
+            start, end = last - length + 1, last + 1
+            if group.category in allowed and _term_fits(text, start, end, group):
+                found.append(ConductMatch(start, end, group))
+    for pattern_id, match in rules.patterns.finditer(prepared.normalised, prepared.lowered):
+        group = rules.pattern_groups[pattern_id]
+        if group.category in allowed and match.end() > match.start():
+            found.append(ConductMatch(match.start(), match.end(), group))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class UnusualHours:
+    starts: time
+    ends: time
+    severity: Severity
+    rule: str
+    advice: str
+
+    def covers(self, moment: time) -> bool:
+        if self.starts <= self.ends:
+            return self.starts <= moment < self.ends
+        return moment >= self.starts or moment < self.ends
+
+
+@cache
+def unusual_hours() -> UnusualHours:
+    data = load_table_file(CONDUCT_FILES[Category.BOUNDARY])
+    window = data["unusual_hours"]
+    return UnusualHours(
+        starts=time.fromisoformat(window["starts"]),
+        ends=time.fromisoformat(window["ends"]),
+        severity=Severity(window["severity"]),
+        rule=data["rule"],
+        advice=" ".join(window["reason"].split()),
+    )
+
+
+def local_wall_clock(sent_at: datetime) -> time:
+    """The UK wall-clock time of a message: aware times are converted, naive ones taken as local."""
+    if sent_at.tzinfo is None:
+        return sent_at.time()
+    try:
+        return sent_at.astimezone(ZoneInfo("Europe/London")).time()
+    except (ZoneInfoNotFoundError, ValueError, OSError, OverflowError):
+        return sent_at.time()

@@ -1,0 +1,180 @@
+"""`screen`: run every detector over one text and assemble the result.
+
+Detectors are independent; this module settles where their findings meet (a name inside an e-mail
+address or a street name is part of that, a phone number that is really an NHS number is reported
+once) and drops conduct that is someone else's quoted or reported words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from safecomms.policy import Severity
+from safecomms.screening.addresses import find_addresses
+from safecomms.screening.conduct import (
+    ConductMatch,
+    find_conduct,
+    local_wall_clock,
+    unusual_hours,
+)
+from safecomms.screening.contact_details import find_emails, find_phones, find_urls
+from safecomms.screening.dates import find_dates_of_birth
+from safecomms.screening.findings import SEVERITY_ORDER, Category, Channel, Finding, ScreeningResult
+from safecomms.screening.identifiers import find_nhs_numbers, find_ni_numbers
+from safecomms.screening.lexicons import load_table_file
+from safecomms.screening.people import Gazetteer, empty_gazetteer
+from safecomms.screening.person_finder import find_people
+from safecomms.screening.postcodes import find_postcodes
+from safecomms.screening.prepared import PreparedText
+from safecomms.screening.speech import inside_any, reported_regions
+from safecomms.screening.verdict import channel_verdict
+
+Span = tuple[int, int]
+
+
+def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(start < high and low < end for low, high in spans)
+
+
+def _personal_finding(category: Category, start: int, end: int, *, cued: bool = True) -> Finding:
+    entry = load_table_file("personal_data.toml")[category.value]
+    severity = entry["severity"] if cued else entry.get("uncued_severity", entry["severity"])
+    advice = entry["advice"] if cued else entry.get("uncued_advice", entry["advice"])
+    return Finding(
+        category=category,
+        start=start,
+        end=end,
+        rule=entry["rule"],
+        severity=Severity(severity),
+        message=f"{entry['label']}: {' '.join(advice.split())}",
+    )
+
+
+def _personal_data(prepared: PreparedText, gazetteer: Gazetteer) -> list[Finding]:
+    emails = find_emails(prepared)
+    urls = find_urls(prepared)
+    hidden = emails + urls
+    findings = [_personal_finding(Category.EMAIL, start, end) for start, end in emails]
+
+    dates_of_birth = find_dates_of_birth(prepared)
+    nhs_numbers = [n for n in find_nhs_numbers(prepared) if not _overlaps(n.start, n.end, hidden)]
+    cued_nhs = [(n.start, n.end) for n in nhs_numbers if n.cued]
+    phones = [
+        span
+        for span in find_phones(prepared)
+        if not _overlaps(*span, hidden + cued_nhs + dates_of_birth)
+    ]
+    for number in nhs_numbers:
+        if number.cued or not _overlaps(number.start, number.end, phones):
+            findings.append(
+                _personal_finding(Category.NHS_NUMBER, number.start, number.end, cued=number.cued)
+            )
+    findings += [_personal_finding(Category.PHONE, *span) for span in phones]
+    findings += [
+        _personal_finding(Category.NI_NUMBER, *span)
+        for span in find_ni_numbers(prepared)
+        if not _overlaps(*span, hidden)
+    ]
+    postcodes = [span for span in find_postcodes(prepared) if not _overlaps(*span, hidden)]
+    findings += [_personal_finding(Category.POSTCODE, *span) for span in postcodes]
+    findings += [_personal_finding(Category.DATE_OF_BIRTH, *span) for span in dates_of_birth]
+    addresses = [
+        span for span in find_addresses(prepared, postcodes) if not _overlaps(*span, hidden)
+    ]
+    findings += [_personal_finding(Category.ADDRESS, *span) for span in addresses]
+    taken = hidden + addresses + postcodes
+    findings += [
+        _personal_finding(Category.PERSON, *span)
+        for span in find_people(prepared, gazetteer)
+        if not _overlaps(*span, taken)
+    ]
+    return findings
+
+
+def _conduct_finding(match: ConductMatch, text: str) -> Finding:
+    label = load_table_file("personal_data.toml")["conduct_labels"][match.group.category.value]
+    phrase = " ".join(text[match.start : match.end].split())
+    return Finding(
+        category=match.group.category,
+        start=match.start,
+        end=match.end,
+        rule=match.group.rule,
+        severity=match.group.severity,
+        message=f"{label} (\u201c{phrase}\u201d): {match.group.advice}",
+    )
+
+
+def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:
+    """One match per overlapping stretch of each category, keeping the most serious rule."""
+    merged: list[ConductMatch] = []
+    matches.sort(key=lambda m: (m.group.category, m.start, -m.end))
+    for match in matches:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and previous.group.category == match.group.category
+            and match.start < previous.end
+        ):
+            stronger = max((previous.group, match.group), key=lambda g: SEVERITY_ORDER[g.severity])
+            merged[-1] = ConductMatch(previous.start, max(previous.end, match.end), stronger)
+        else:
+            merged.append(match)
+    return merged
+
+
+def _conduct(
+    prepared: PreparedText, channel: Channel | None, sent_at: datetime | None
+) -> list[Finding]:
+    matches = find_conduct(prepared, channel)
+    findings: list[Finding] = []
+    if matches:
+        text = prepared.text
+        excluded = reported_regions(text) + find_urls(prepared) + find_emails(prepared)
+        kept = [m for m in matches if not inside_any(m.start, m.end, excluded)]
+        findings = [_conduct_finding(match, text) for match in _merge_conduct(kept)]
+    if sent_at is not None:
+        window = unusual_hours()
+        if window.covers(local_wall_clock(sent_at)):
+            label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]
+            findings.append(
+                Finding(
+                    category=Category.BOUNDARY,
+                    start=0,
+                    end=0,
+                    rule=window.rule,
+                    severity=window.severity,
+                    message=f"{label}: {window.advice} Send it in working hours instead.",
+                )
+            )
+    return findings
+
+
+def _as_channel(channel: Channel | str | None) -> Channel | None:
+    if channel is None or isinstance(channel, Channel):
+        return channel
+    return Channel(str(channel).lower())
+
+
+def screen(
+    text: str,
+    *,
+    channel: Channel | str | None = None,
+    sent_at: datetime | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> ScreeningResult:
+    """Screen one text for client-identifiable data and conduct risks.
+
+    `channel` (whatsapp, sms, email, teams) decides whether task allocation applies; `sent_at`
+    lets screening notice contact at unusual hours; `gazetteer` is the case register's names
+    (build it once with `Gazetteer.from_people`). Findings come back in text order with the
+    channel verdict. Any string may be screened: screening never raises on its content.
+    """
+    resolved_channel = _as_channel(channel)
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    prepared = PreparedText.of(text)
+    findings = _personal_data(prepared, gazetteer or empty_gazetteer())
+    findings += _conduct(prepared, resolved_channel, sent_at)
+    findings.sort(key=lambda f: (f.start, f.end, f.category.value))
+    return ScreeningResult(text=text, findings=findings, channel_verdict=channel_verdict(findings))

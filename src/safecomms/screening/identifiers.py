@@ -1,0 +1,95 @@
+"""NHS numbers and National Insurance numbers: record identifiers (guidance 3.5).
+
+Both are checked properly rather than matched by shape alone: an NHS number must pass its modulus 11
+check digit, and an NI number must use a prefix HMRC issues, so invented and reserved numbers
+(such as the QQ prefix used in examples) are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from safecomms.screening.lexicons import alternation, word_set
+from safecomms.screening.prepared import PreparedText
+
+_NHS_CANDIDATE = re.compile(r"(?<![\w/.:+-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/:]|[.,]\d)")
+_NHS_CUE = re.compile(rf"(?<![a-z])(?:{alternation(word_set('identifiers.toml', 'nhs_cues'))})")
+_REFERENCE_CUE = re.compile(
+    rf"(?<![a-z])(?:{alternation(word_set('identifiers.toml', 'reference_cues'))})"
+    r"[\s.:#=-]*(?:is|was|of|number|no\.?)?[\s.:#=-]*\Z"
+)
+NHS_CUE_WINDOW = 40
+"""How far before (or after) a number an NHS cue may stand and still describe it."""
+
+# HMRC never issues these letters first or second, nor these pairs (see the NI number
+# allocation rules); the suffix is A to D.
+_NI_FIRST = "ABCEGHJKLMNOPRSTWXYZ"
+_NI_SECOND = "ABCEGHJKLMNPRSTWXYZ"
+_NI_CANDIDATE = re.compile(
+    rf"(?i)(?<![\w])([{_NI_FIRST}][{_NI_SECOND}])[ -]?(\d{{2}})[ -]?(\d{{2}})[ -]?(\d{{2}})"
+    r"[ -]?([A-D])(?![\w])"
+)
+_NI_UNUSED_PAIRS = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def introduced_as_reference(lowered: str, start: int) -> bool:
+    """True when a number at `start` follows a cue such as "case ref" or "crime no"."""
+    return _REFERENCE_CUE.search(lowered[max(0, start - 25) : start]) is not None
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """The NHS modulus 11 check: weights 10 down to 2; a remainder giving 10 is never issued."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(
+        int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=False)
+    )
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+@dataclass(frozen=True, slots=True)
+class NhsNumberMatch:
+    start: int
+    end: int
+    cued: bool
+
+
+def find_nhs_numbers(prepared: PreparedText) -> list[NhsNumberMatch]:
+    """Ten-digit numbers passing the check digit, with whether an NHS cue stands near them.
+
+    A number introduced as some other reference ("case ref", "crime no") is left out.
+    """
+    if not prepared.has_digits:
+        return []
+    found = []
+    lowered = prepared.lowered
+    for match in _NHS_CANDIDATE.finditer(prepared.text):
+        digits = match.group(1) + match.group(3) + match.group(4)
+        if not nhs_check_digit_ok(digits):
+            continue
+        start, end = match.span()
+        before = lowered[max(0, start - NHS_CUE_WINDOW) : start]
+        after = lowered[end : end + 20]
+        cued = (
+            _NHS_CUE.search(before) is not None or _NHS_CUE.match(after.lstrip(" ()")) is not None
+        )
+        if not cued and introduced_as_reference(lowered, start):
+            continue
+        found.append(NhsNumberMatch(start, end, cued))
+    return found
+
+
+def find_ni_numbers(prepared: PreparedText) -> list[tuple[int, int]]:
+    """National Insurance numbers with a prefix HMRC issues, spaced or not, any letter case."""
+    if not prepared.has_digits:
+        return []
+    spans = []
+    for match in _NI_CANDIDATE.finditer(prepared.text):
+        if match.group(1).upper() in _NI_UNUSED_PAIRS:
+            continue
+        spans.append(match.span())
+    return spans

@@ -1,0 +1,46 @@
+"""Where the text quotes or reports someone else's words, which conduct screening leaves alone.
+
+Quoted words ("lol whatever", 'I hate u', “...”) and the rest of a sentence after a reporting verb
+with someone else as subject ("Dad said the worker was a waste of space") belong to the person
+being recorded. Personal data inside them is still personal data and is still screened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from safecomms.screening.lexicons import alternation, word_set
+
+Span = tuple[int, int]
+
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d|\u2018[^\u2019\n]{1,400}\u2019(?![\w])"
+    r"|(?<![\w])'(?=[^\s'])[^'\n]{1,300}(?<=[^\s'])'(?![\w])"
+)
+_VERBS = alternation(word_set("reported_speech.toml", "speech_verbs"))
+_REPORTING = re.compile(rf"(?i)(?<![\w])(?:{_VERBS})(?![\w])[ \t]*(?:that[ \t]+)?[:,]?")
+_OWN_SUBJECT = re.compile(
+    rf"(?i)(?:^|[^\w'])(?:{alternation(word_set('reported_speech.toml', 'own_subjects'))})"
+    r"[ \t]+(?:\w+[ \t]+)?\Z"
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def reported_regions(text: str) -> list[Span]:
+    """Spans of quoted or reported speech, in text order (they may overlap)."""
+    regions: list[Span] = []
+    if '"' in text or "'" in text or "\u201c" in text or "\u2018" in text:
+        regions.extend(match.span() for match in _QUOTED.finditer(text))
+    for match in _REPORTING.finditer(text):
+        before = text[max(0, match.start() - 25) : match.start()]
+        if not before.strip() or _OWN_SUBJECT.search(before):
+            continue
+        end = _SENTENCE_END.search(text, match.end())
+        regions.append((match.end(), end.start() if end else len(text)))
+    regions.sort()
+    return regions
+
+
+def inside_any(start: int, end: int, regions: list[Span]) -> bool:
+    """True when the span lies wholly inside one of the regions."""
+    return any(low <= start and end <= high for low, high in regions)

@@ -1,0 +1,44 @@
+"""NHS numbers: the modulus 11 check digit decides, and a cue decides how serious."""
+
+import pytest
+
+from safecomms.screening import screen
+from safecomms.screening.identifiers import nhs_check_digit_ok
+
+
+@pytest.mark.parametrize("digits", ["9434765919", "4010232137", "9434765870"])
+def test_valid_check_digits(digits):
+    assert nhs_check_digit_ok(digits)
+
+
+@pytest.mark.parametrize("digits", ["9434765918", "1234567890", "123456789", "abcdefghij"])
+def test_invalid_check_digits(digits):
+    assert not nhs_check_digit_ok(digits)
+
+
+@pytest.mark.parametrize("written", ["943 476 5919", "943-476-5919", "9434765919"])
+def test_cued_numbers_are_blocked_in_any_spacing(written):
+    result = screen(f"NHS no: {written}")
+    [finding] = result.of("nhs_number")
+    assert result.text[finding.start : finding.end] == written
+    assert finding.severity == "block"
+    assert finding.rule == "3.5-no-disclosure-of-records"
+
+
+def test_uncued_valid_number_is_only_information():
+    [finding] = screen("The number is 943 476 5919.").of("nhs_number")
+    assert finding.severity == "info"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS number 943 476 5918",
+        "Case ref 9434765919 on Mosaic",
+        "Crime number 9434765919",
+        "Person ID 1234567",
+        "Call 01632 960 123",
+    ],
+)
+def test_failing_numbers_and_other_references_are_not_nhs_numbers(text):
+    assert screen(text).of("nhs_number") == []

@@ -1,0 +1,42 @@
+"""Offensive and derogatory remarks; insults to the council and colleagues cite 3.3."""
+
+import pytest
+
+from safecomms.screening import screen
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Those feral kids were at it again.", "feral kids"),
+        ("She's a benefit scrounger.", "benefit scrounger"),
+        ("Honestly he is a waste of space.", "waste of space"),
+        ("The mum is so thick.", "The mum is so thick"),
+        ("What a useless manager.", "useless manager"),
+        ("Tell him to fuck off.", "fuck off"),
+    ],
+)
+def test_offensive_remarks(found, text, phrase):
+    assert phrase in found(text, "offensive")
+
+
+def test_insults_to_managers_cite_the_council_rule():
+    [finding] = screen("What a useless manager.").of("offensive")
+    assert finding.rule == "3.3-no-offensive-content"
+    [finding] = screen("Those feral kids were at it again.").of("offensive")
+    assert finding.rule == "7.2-no-derogatory-comments"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum has been smoking fags again in front of the baby.",
+        "He needs a finger prick test at the GP.",
+        "She loves animals and wants a dog.",
+        "Dad said the social worker was a useless waste of space.",
+        'YP said "you are a fucking idiot" and walked off.',
+        "The form is really simple to fill in.",
+    ],
+)
+def test_not_offensive_or_someone_elses_words(found, text):
+    assert found(text, "offensive") == []

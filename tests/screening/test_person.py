@@ -1,0 +1,84 @@
+"""Names: register names in every form, context names, and words that only sometimes are names."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jayden Smith attended school today.", ["Jayden Smith"]),
+        ("I saw jayden at the park.", ["jayden"]),
+        ("SMITH was not at home.", ["SMITH"]),
+        ("Jayden's mum rang this morning.", ["Jayden"]),
+        ("The Smiths were out when I called.", ["Smith"]),
+        ("Spoke to Jay about college.", ["Jay"]),
+        ("Jaydn was upset after contact.", ["Jaydn"]),
+        ("Kelly-Ann is the foster carer.", ["Kelly-Ann"]),
+        ("Met Ms Hunter at the school gate.", ["Hunter"]),
+        ("Summer Rose Dawson moved placement.", ["Summer Rose Dawson"]),
+    ],
+)
+def test_register_names_in_any_form(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr Okonjo-Adeyemi will see him on Monday.", ["Okonjo-Adeyemi"]),
+        ("PC Hale attended the strategy meeting.", ["Hale"]),
+        ("Mrs J. Lomax from the school called.", ["J. Lomax"]),
+        ("Hi Shanice,\nthanks for your message.", ["Shanice"]),
+        ("See you then.\nKind regards,\nPriyanka Desai\nSocial Worker", ["Priyanka Desai"]),
+        ("This is Tamsin from the children's team.", ["Tamsin"]),
+        ("@Deji can you send me the minutes", ["Deji"]),
+        ("Keziah's nan is coming to the review.", ["Keziah"]),
+        ("Auntie Bev will collect him.", ["Bev"]),
+    ],
+)
+def test_names_not_on_the_register_where_context_shows_them(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope you are well.",
+        "Will you be at home on Tuesday?",
+        "May I call you later?",
+        "Please mark the date in your diary.",
+        "The grace period ends in May.",
+        "The meeting is on 3 May at the family centre.",
+        "Hope to see you soon.",
+        "I will bring the forms.",
+        "Rose Hill Primary called about attendance.",
+        "We met at St Mark's Church hall.",
+        "Hi all, thanks for today.",
+        "Hi Mum, running late.",
+    ],
+)
+def test_everyday_words_that_are_also_names_are_not_names_here(found, text):
+    assert found(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi Grace, just checking in.", ["Grace"]),
+        ("Thanks, Mark", ["Mark"]),
+        ("I visited Will at his placement.", ["Will"]),
+        ("Will said he was happy at school.", ["Will"]),
+        ("Spoke with Mr Bell about the plan.", ["Bell"]),
+    ],
+)
+def test_everyday_words_are_names_where_the_text_uses_them_as_names(found, text, expected):
+    assert found(text, "person") == expected
+
+
+def test_a_name_inside_an_email_or_street_is_not_a_person(found):
+    text = "Email jayden.smith@example.org or write to 4 Smith Street, Warwick."
+    assert found(text, "person") == []
+
+
+def test_misspellings_do_not_reach_ordinary_words(found):
+    assert found("The carer and the parent attended.", "person") == []

@@ -1,0 +1,36 @@
+"""Work allocated through messaging groups; never on e-mail."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can someone cover the 3pm visit?",
+        "@Tom can you chase the school",
+        "Sarah please do the CIN review by Friday",
+        "Dev to cover duty tomorrow.",
+        "Who is free to pick up the strategy meeting?",
+        "I've allocated this referral to you.",
+    ],
+)
+@pytest.mark.parametrize("channel", ["whatsapp", "sms", "teams", None])
+def test_task_allocation_on_messaging_channels(found, text, channel):
+    assert found(text, "task_allocation", channel=channel) != []
+
+
+def test_not_on_email(found):
+    assert found("Can someone cover the 3pm visit?", "task_allocation", channel="email") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you ring me back when you get this?",
+        "Please attend the CIN review on Friday at school.",
+        "Could you bring Jayden's red book to the appointment?",
+        "Anyone free for a coffee?",
+    ],
+)
+def test_requests_to_families_are_not_task_allocation(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []

@@ -1,0 +1,44 @@
+"""Text speak: informal abbreviation and letter-number spelling; professional abbreviations pass."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lol see you tomorrow", ["lol"]),
+        ("That was gr8, c u l8r", ["gr8", "c u l8r"]),
+        ("tbh I think u r right", ["tbh", "u r"]),
+        ("Can u send ur form pls", ["u", "ur", "pls"]),
+        ("thx, btw omg idk", ["thx", "btw", "omg", "idk"]),
+        ("I wud if I cud", ["wud", "cud"]),
+        ("See you 2moro", ["2moro"]),
+    ],
+)
+def test_text_speak(found, text, expected):
+    assert found(text, "text_speak") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FYI the CIN review is ASAP, ETA 3pm, venue TBC.",
+        "DOB, CP plan, LAC review, IRO and LADO informed; DSL aware; SAR and FOI logged; NHS no.",
+        "Unit U, Plan B, the U18s team.",
+        "You are right, see you tomorrow.",
+    ],
+)
+def test_professional_writing_is_not_text_speak(found, text):
+    assert found(text, "text_speak") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "lol whatever" and left.',
+        "YP said 'I hate u' during the visit.",
+        "Jayden texted: c u l8r",
+    ],
+)
+def test_quoted_and_reported_speech_is_not_the_writers_text_speak(found, text):
+    assert found(text, "text_speak") == []
