@@ -66,7 +66,6 @@ MATRIX: dict[str, Expect] = {
     "guidance:register": allow(SIGNED_IN),
     "guidance:acknowledge": allow(SIGNED_IN, method="post"),
     "api:openapi-json": allow(ACTORS),
-    "api:openapi-view": allow(ACTORS),
     "api:me": allow(SIGNED_IN),
     "api:list_cases": allow(SIGNED_IN),
     "api:get_case": allow(CASE_READERS, **CASE),
