@@ -227,7 +227,7 @@ def test_edited_marker_in_other_languages() -> None:
 
 
 def test_arabic_digits_comma_and_clock() -> None:
-    line = "\u200f[١٥/٠٩/٢٠٢٦، ٨:٤٦:٠٠ م] دانة: مرحبا"  # noqa: RUF001 - real Arabic digits
+    line = "\u200f[١٥/٠٩/٢٠٢٦، ٨:٤٦:٠٠ م] دانة: مرحبا"
     assert only(line) == ("2026-09-15T20:46:00", "دانة", "مرحبا", "message", None)
 
 
