@@ -42,6 +42,7 @@ PERSON = {"name": "Jo Bloggs", "full_name": "Jo Bloggs", "relationship": "mother
 MATRIX: dict[str, Expect] = {
     "web:home": allow(SIGNED_IN),
     "web:accessibility": allow(ACTORS),
+    "web:favicon": allow(ACTORS),
     "staff:sign-in": allow(ACTORS),
     "staff:sign-out": allow(ACTORS),
     "staff:two-step-verify": allow(SIGNED_IN),

@@ -199,6 +199,7 @@ STATICFILES_DIRS = [
     ("govuk-frontend", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     ("safecomms", PACKAGE_DIR / "frontend" / "build"),
     ("safecomms", PACKAGE_DIR / "frontend" / "js"),
+    ("safecomms", PACKAGE_DIR / "frontend" / "css"),
 ]
 STORAGES = {
     "default": {

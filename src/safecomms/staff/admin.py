@@ -80,7 +80,9 @@ class AuditedAdmin(admin.ModelAdmin):
             )
 
 
-class RoleGatedInline(admin.TabularInline):
+class RoleGatedInline(admin.StackedInline):
+    """Stacked, not tabular: tabular inlines leave their fields without labels (WCAG 1.3.1)."""
+
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return bool(request.user.has_role(Role.SYSTEM_ADMIN))  # type: ignore[union-attr]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -35,6 +36,12 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "web/home.html", context)
+
+
+@guard(PUBLIC)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that do not name an icon, such as the admin site."""
+    return redirect(static("govuk-frontend/assets/images/favicon.ico"), permanent=True)
 
 
 @guard(PUBLIC)
