@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 
 from safecomms.policy import Severity
 from safecomms.screening.addresses import find_addresses
@@ -37,17 +38,19 @@ def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
     return any(start < high and low < end for low, high in spans)
 
 
-def _personal_finding(category: Category, start: int, end: int, *, cued: bool = True) -> Finding:
+@cache
+def _personal_rule(category: Category, cued: bool) -> tuple[str, Severity, str]:
+    """A personal-data category's rule, severity and message, read and formatted once."""
     entry = load_table_file("personal_data.toml")[category.value]
     severity = entry["severity"] if cued else entry.get("uncued_severity", entry["severity"])
     advice = entry["advice"] if cued else entry.get("uncued_advice", entry["advice"])
+    return entry["rule"], Severity(severity), f"{entry['label']}: {' '.join(advice.split())}"
+
+
+def _personal_finding(category: Category, start: int, end: int, *, cued: bool = True) -> Finding:
+    rule, severity, message = _personal_rule(category, cued)
     return Finding(
-        category=category,
-        start=start,
-        end=end,
-        rule=entry["rule"],
-        severity=Severity(severity),
-        message=f"{entry['label']}: {' '.join(advice.split())}",
+        category=category, start=start, end=end, rule=rule, severity=severity, message=message
     )
 
 

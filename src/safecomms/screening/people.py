@@ -24,6 +24,8 @@ ROLES = frozenset({"child", "parent", "carer", "staff", "other"})
 FUZZY_MIN_LENGTH = 5
 """Names shorter than this are too easily one letter away from an ordinary word to match fuzzily."""
 
+_MISSPELT_CACHE_SIZE = 50_000
+"""Words already checked against the register's names, remembered per gazetteer up to this many."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 
@@ -113,6 +115,7 @@ class Gazetteer:
     people: tuple[Person, ...]
     _automaton: Any = field(repr=False)
     _deletion_index: dict[str, frozenset[str]] = field(repr=False)
+    _misspelt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_people(cls, people: Iterable[Person]) -> Gazetteer:
@@ -182,10 +185,17 @@ class Gazetteer:
         word = word.lower()
         if len(word) < FUZZY_MIN_LENGTH - 1 or not self._deletion_index:
             return False
+        known = self._misspelt.get(word)
+        if known is not None:
+            return known
         candidates: set[str] = set()
         for key in (word, *_deletions(word)):
             candidates.update(self._deletion_index.get(key, ()))
-        return any(name[0] == word[0] and within_one_edit(word, name) for name in candidates)
+        found = any(name[0] == word[0] and within_one_edit(word, name) for name in candidates)
+        if len(self._misspelt) >= _MISSPELT_CACHE_SIZE:
+            self._misspelt.clear()
+        self._misspelt[word] = found
+        return found
 
 
 @cache

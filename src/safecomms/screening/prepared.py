@@ -40,11 +40,15 @@ class PreparedText:
 
     @classmethod
     def of(cls, text: str) -> PreparedText:
-        lowered = lower_keeping_offsets(text)
+        if text.isascii():
+            # Nothing to translate and no letter that lower-cases to two: the common case, cheaply.
+            lowered, normalised = text.lower(), text
+        else:
+            lowered, normalised = lower_keeping_offsets(text), text.translate(_APOSTROPHES)
         return cls(
             text=text,
             lowered=lowered,
-            normalised=text.translate(_APOSTROPHES),
+            normalised=normalised,
             has_digits=_DIGIT.search(text) is not None,
             words=frozenset(_WORDS.findall(lowered)),
         )
