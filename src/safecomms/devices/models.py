@@ -40,7 +40,11 @@ class Device(models.Model):
         on_delete=models.PROTECT,
         related_name="devices",
     )
-    status = models.CharField(max_length=16, choices=DeviceStatus.choices, default=DeviceStatus.IN_USE)
+    status = models.CharField(
+        max_length=16, choices=DeviceStatus.choices, default=DeviceStatus.IN_USE
+    )
+    # The day the status last changed, so a record made before a phone was lost still counts.
+    status_changed_on = models.DateField(null=True, blank=True)
     issued_on = models.DateField(default=date.today)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -83,13 +87,26 @@ class ApprovedAccount(models.Model):
     )
     approved_on = models.DateField(default=date.today)
     withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="accounts_withdrawn",
+    )
+    withdrawal_reason = models.TextField(blank=True)
 
     objects = ApprovedAccountQuerySet.as_manager()
 
     class Meta:
         ordering = ["owner__full_name", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "identifier"], name="one_approval_per_identity")
+            # A withdrawn identity may be approved again later, for the same or another person.
+            models.UniqueConstraint(
+                fields=["kind", "identifier"],
+                condition=Q(withdrawn_on__isnull=True),
+                name="one_approval_per_identity",
+            )
         ]
 
     def __str__(self) -> str:
@@ -138,7 +155,17 @@ class ContactException(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     review_on = models.DateField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     requested_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exceptions_withdrawn",
+    )
+    withdrawal_reasons = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-requested_at"]
@@ -152,7 +179,9 @@ class ContactException(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} for {self.child.person_id} ({self.get_status_display()})"
+        return (
+            f"{self.get_channel_display()} for {self.child.person_id} ({self.get_status_display()})"
+        )
 
     def covers(self, at: date) -> bool:
         return (

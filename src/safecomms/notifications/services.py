@@ -34,8 +34,9 @@ def notify(
     cited = rule(rule_id)
     if not recipient.is_active or recipient.has_left():
         return None
-    body = f"{action}\n\nOpen SafeComms: {settings.SAFECOMMS_BASE_URL}{link_path}\n\n" + FOOTER.format(
-        rule_id=cited.id, title=cited.title
+    body = (
+        f"{action}\n\nOpen SafeComms: {settings.SAFECOMMS_BASE_URL}{link_path}\n\n"
+        + FOOTER.format(rule_id=cited.id, title=cited.title)
     )
     try:
         with transaction.atomic():

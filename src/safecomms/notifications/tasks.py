@@ -11,7 +11,9 @@ from safecomms.notifications.models import Notification
 def send_notification(notification_id: int) -> None:
     from safecomms.notifications.services import notification_deliver
 
-    notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    notification = (
+        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    )
     if notification is None:
         return
     try:
