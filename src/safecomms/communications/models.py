@@ -55,7 +55,9 @@ class Source(models.TextChoices):
 class Communication(models.Model):
     """One e-mail, text, message or call with a child or family member (rules 5.1, 7.1.2)."""
 
-    child = models.ForeignKey("cases.Child", on_delete=models.PROTECT, related_name="communications")
+    child = models.ForeignKey(
+        "cases.Child", on_delete=models.PROTECT, related_name="communications"
+    )
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -169,7 +171,9 @@ class Attachment(models.Model):
     )
     file = models.FileField(upload_to=attachment_path, max_length=200)
     original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100, help_text="Taken from the content, not the name.")
+    content_type = models.CharField(
+        max_length=100, help_text="Taken from the content, not the name."
+    )
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
 
@@ -186,6 +190,14 @@ class FlagCode(models.TextChoices):
     NO_VISIT_ASSESSMENT = "no_visit_assessment", "Virtual visit without a current assessment"
     CONDUCT = "conduct", "Screening found a conduct risk"
     PERSONAL_DATA = "personal_data", "Screening found identifying data"
+
+
+class FlagOutcome(models.TextChoices):
+    """How an open flag was closed."""
+
+    ACKNOWLEDGED = "acknowledged", "Acknowledged: followed up with the worker"
+    CLEARED = "cleared", "Cleared: not a concern"
+    NO_LONGER_APPLIES = "no_longer_applies", "No longer applies: the draft was changed"
 
 
 class FlagQuerySet(models.QuerySet["Flag"]):
@@ -206,11 +218,13 @@ class Flag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     clearing_note = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=FlagOutcome.choices, blank=True)
 
     objects = FlagQuerySet.as_manager()
 
     class Meta:
         ordering = ["-raised_at"]
+        indexes = [models.Index(fields=["cleared_at", "raised_at"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["communication", "code"],
@@ -222,6 +236,10 @@ class Flag(models.Model):
     def __str__(self) -> str:
         return f"{self.get_code_display()} ({self.rule_id})"
 
+    @property
+    def is_open(self) -> bool:
+        return self.cleared_at is None
+
 
 class FindingSeverity(models.TextChoices):
     BLOCK = "block", "Block"
@@ -232,7 +250,8 @@ class FindingSeverity(models.TextChoices):
 class Finding(models.Model):
     """A screening finding on a record's content: where, what kind, and which rule.
 
-    Only the span is kept, not the matched text, so removing the content removes the data."""
+    Only the span is kept, not the matched text, so removing the content removes the data. A
+    finding about the whole message (one sent at an unusual hour) has the empty span 0-0."""
 
     communication = models.ForeignKey(
         Communication, on_delete=models.CASCADE, related_name="findings"
@@ -248,8 +267,15 @@ class Finding(models.Model):
     class Meta:
         ordering = ["start", "end", "category"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="finding_span_not_empty")
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")) | Q(start=0, end=0),
+                name="finding_span_or_whole_message",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.category} {self.start}-{self.end} ({self.rule_id})"
+
+    @property
+    def is_whole_message(self) -> bool:
+        return self.start == self.end
