@@ -3,6 +3,7 @@ from ninja import NinjaAPI
 
 from safecomms.api.auth import API_AUTH
 from safecomms.cases.api import router as cases_router
+from safecomms.devices.api import router as devices_router
 from safecomms.staff.api import router as staff_router
 
 api = NinjaAPI(
@@ -20,5 +21,11 @@ api = NinjaAPI(
 )
 api.add_router("/", staff_router)
 api.add_router("/cases", cases_router)
+api.add_router("/", devices_router)
+api.add_router("/screen", "safecomms.findings.api.router")
+api.add_router("/", "safecomms.communications.api.router")
+api.add_router("/", "safecomms.visits.api.router")
+api.add_router("/decisions", "safecomms.decisions.api.router")
+api.add_router("/", "safecomms.imports.api.router")
 
 urlpatterns = [path("", api.urls)]

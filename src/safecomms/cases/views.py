@@ -27,6 +27,8 @@ from safecomms.cases.forms import (
     ContactPointForm,
 )
 from safecomms.cases.models import Allocation, Child
+from safecomms.devices.presentation import case_exceptions_section
+from safecomms.imports.presentation import deletion_tasks_banner
 from safecomms.staff.models import Role, Team, User
 from safecomms.web.access import SIGNED_IN, case, guard, roles, signed_in_user, when
 from safecomms.web.components import summary_list, table
@@ -167,6 +169,8 @@ def detail(request: HttpRequest, child_id: int) -> HttpResponse:
             head=["Worker", "Role", "Team", "From", "To", ""],
             rows=allocation_rows,
         ),
+        "case_exceptions": case_exceptions_section(child),
+        "deletion_tasks_html": deletion_tasks_banner(user, child),
     }
     return render(request, "cases/detail.html", context)
 

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "safecomms.devices",
     "safecomms.communications",
     "safecomms.notifications",
+    "safecomms.visits",
+    "safecomms.decisions",
+    "safecomms.imports",
+    "safecomms.findings",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,14 @@ def _navigation_items(request: HttpRequest) -> list[tuple[str, str]]:
     items = [("My cases", reverse("cases:mine"))]
     if user.has_role(Role.TEAM_MANAGER):
         items.append(("My teams", reverse("staff:teams")))
+        items.append(("Decisions", reverse("decisions:queue")))
+    if user.has_role(Role.PRACTITIONER, Role.TEAM_MANAGER):
+        items.append(("Exceptions", reverse("devices:exceptions")))
+    if user.has_role(Role.ICT_ADMIN):
+        items.append(("Devices and accounts", reverse("devices:devices")))
+    items.append(("Check a message", reverse("findings:check")))
+    if user.has_role(Role.TEAM_MANAGER, Role.IG_OFFICER):
+        items.append(("Screening report", reverse("findings:report")))
     items.append(("Guidance", reverse("guidance:register")))
     items.append(("Account", reverse("staff:account")))
     if user.has_role(Role.SYSTEM_ADMIN) and user.is_staff:

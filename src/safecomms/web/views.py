@@ -10,6 +10,7 @@ from django.utils.html import format_html
 
 from safecomms.cases.access import readable_children
 from safecomms.guidance.selectors import acknowledgement_of
+from safecomms.imports.presentation import deletion_tasks_banner
 from safecomms.policy import current_version
 from safecomms.staff.models import Role
 from safecomms.staff.selectors import has_confirmed_device
@@ -28,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "version": version,
         "two_step_on": has_confirmed_device(user),
         "is_manager": user.has_role(Role.TEAM_MANAGER),
+        "deletion_tasks_html": deletion_tasks_banner(user),
         "ack_banner": format_html(
             '<p class="govuk-notification-banner__heading">Read version {} of the online safety guidance.</p>'
             '<p class="govuk-body"><a class="govuk-notification-banner__link" href="{}">Read and confirm</a></p>',
