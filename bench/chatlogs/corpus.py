@@ -224,7 +224,19 @@ def _text(rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def _message(style: Style, rng: random.Random, moment: datetime, index: int) -> tuple[str, dict]:
+# Share of messages that are media, deleted, edited or locations. The labelled exports keep the
+# heavy mix; the large throughput export defaults to a realistic one (see README.md).
+HEAVY_SPECIAL_SHARE = 0.20
+REALISTIC_SPECIAL_SHARE = 0.05
+
+
+def _message(
+    style: Style,
+    rng: random.Random,
+    moment: datetime,
+    index: int,
+    special_share: float = HEAVY_SPECIAL_SHARE,
+) -> tuple[str, dict]:
     words = LANGUAGES[style.language]
     sender = rng.choice(NAMES)
     written_sender = ("~" + NBSP + sender) if rng.random() < 0.05 else sender
@@ -234,7 +246,9 @@ def _message(style: Style, rng: random.Random, moment: datetime, index: int) -> 
         "kind": "message",
         "attachment": None,
     }
-    roll = rng.random()
+    # Scaling the roll keeps the kinds' proportions among special lines and draws the same random
+    # numbers whatever the share, so the heavy mix (scale 1) is unchanged.
+    roll = rng.random() * (HEAVY_SPECIAL_SHARE / special_share)
     if roll < 0.06:
         text = words["deleted"] if rng.random() < 0.5 else words["you_deleted"]
         body = (LRM + text) if style.ios else text
@@ -318,8 +332,14 @@ def write_labelled_set(folder: Path, count: int = 300) -> list[Path]:
     return paths
 
 
-def write_large_export(path: Path, target_bytes: int) -> int:
-    """Write a UK Android export of about ``target_bytes``; return its size."""
+def write_large_export(
+    path: Path, target_bytes: int, special_share: float = REALISTIC_SPECIAL_SHARE
+) -> int:
+    """Write a UK Android export of about ``target_bytes``; return its size.
+
+    ``special_share`` of the messages (deterministically chosen) are deleted, media, edited or
+    locations, in the same proportions as the labelled exports; the rest are plain text.
+    """
     style = STYLES[0]
     rng = random.Random(2024)
     moment = datetime(2020, 1, 1, 6, 0, 0)
@@ -330,7 +350,7 @@ def write_large_export(path: Path, target_bytes: int) -> int:
             chunk = []
             for _ in range(5000):
                 moment += timedelta(minutes=rng.randint(1, 15))
-                chunk.append(_message(style, rng, moment, index)[0])
+                chunk.append(_message(style, rng, moment, index, special_share)[0])
                 index += 1
             block = "\n".join(chunk) + "\n"
             handle.write(block)

@@ -74,15 +74,22 @@ def accuracy(folder: Path, work: Path) -> list[dict]:
     return rows
 
 
-def throughput(work: Path) -> tuple[int, dict[str, float | None]]:
-    """Best wall time of each parser on one large export."""
+MIXES = {
+    "realistic": corpus.REALISTIC_SPECIAL_SHARE,
+    "heavy": corpus.HEAVY_SPECIAL_SHARE,
+}
+
+
+def throughput(work: Path, special_share: float) -> tuple[int, dict[str, float | None]]:
+    """Best wall time of each parser on one large export with this share of special lines."""
     large = work / "large-export.txt"
-    size = corpus.write_large_export(large, LARGE_BYTES)
+    size = corpus.write_large_export(large, LARGE_BYTES, special_share)
     best: dict[str, float | None] = {}
     for parser in PARSERS:
         times = [_run(parser, large, work / f"{parser}-large.jsonl") for _ in range(RUNS)]
         finished = [t for t in times if t is not None]
         best[parser] = min(finished) if finished else None
+    large.unlink()
     return size, best
 
 
@@ -90,7 +97,35 @@ def _percent(value: float | None) -> str:
     return "fails" if value is None else f"{value * 100:.1f}%"
 
 
-def report(rows: list[dict], size: int, best: dict[str, float | None]) -> str:
+def _throughput_table(mix: str, size: int, best: dict[str, float | None]) -> list[str]:
+    megabytes = size / (1024 * 1024)
+    share = MIXES[mix] * 100
+    rates = {name: (megabytes / t if t else None) for name, t in best.items()}
+    peers = [rate for name, rate in rates.items() if name != "SafeComms" and rate]
+    fastest_peer = max(peers) if peers else None
+    lines = [
+        "",
+        f"### Throughput, {mix} mix ({share:.0f}% special lines; {megabytes:.1f} MB export, "
+        f"whole process, best of {RUNS})",
+        "",
+        "| parser | seconds | MB/s | SafeComms is |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    ours = rates["SafeComms"]
+    for name, seconds in best.items():
+        rate = rates[name]
+        ratio = f"{ours / rate:.1f}x faster" if ours and rate and name != "SafeComms" else ""
+        lines.append(
+            f"| {name} | {seconds:.2f} | {rate:.1f} | {ratio} |"
+            if seconds and rate
+            else f"| {name} | fails | | |"
+        )
+    if ours and fastest_peer:
+        lines += ["", f"SafeComms / faster peer: **{ours / fastest_peer:.1f}x** (target 10x)."]
+    return lines
+
+
+def report(rows: list[dict], speeds: dict[str, tuple[int, dict[str, float | None]]]) -> str:
     """The results section in Markdown."""
     versions = {name: metadata.version(name) for name in ("whatstk", "chat-miner", "safecomms")}
     lines = [
@@ -111,28 +146,8 @@ def report(rows: list[dict], size: int, best: dict[str, float | None]) -> str:
             f"{'exact' if row.get('all_fields') else 'differs'} | {_percent(row['whatstk'])} | "
             f"{_percent(row['chat-miner'])} |"
         )
-    megabytes = size / (1024 * 1024)
-    rates = {name: (megabytes / t if t else None) for name, t in best.items()}
-    peers = [rate for name, rate in rates.items() if name != "SafeComms" and rate]
-    fastest_peer = max(peers) if peers else None
-    lines += [
-        "",
-        f"### Throughput ({megabytes:.1f} MB export, whole process, best of {RUNS})",
-        "",
-        "| parser | seconds | MB/s | SafeComms is |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    ours = rates["SafeComms"]
-    for name, seconds in best.items():
-        rate = rates[name]
-        ratio = f"{ours / rate:.1f}x faster" if ours and rate and name != "SafeComms" else ""
-        lines.append(
-            f"| {name} | {seconds:.2f} | {rate:.1f} | {ratio} |"
-            if seconds and rate
-            else f"| {name} | fails | | |"
-        )
-    if ours and fastest_peer:
-        lines += ["", f"SafeComms / faster peer: **{ours / fastest_peer:.1f}x** (target 10x)."]
+    for mix, (size, best) in speeds.items():
+        lines += _throughput_table(mix, size, best)
     return "\n".join(lines)
 
 
@@ -140,8 +155,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-chatlogs-") as scratch:
         work = Path(scratch)
         rows = accuracy(work / "labelled", work)
-        size, best = throughput(work)
-    section = report(rows, size, best)
+        speeds = {mix: throughput(work, share) for mix, share in MIXES.items()}
+    section = report(rows, speeds)
     print(section)
     readme = HERE / "README.md"
     text = readme.read_text(encoding="utf-8")

@@ -111,3 +111,19 @@ def test_process_warns_on_cut_short_file(tmp_path: Path) -> None:
     done = _run(str(path))
     assert done.returncode == 0
     assert "warning" in done.stderr
+
+
+@pytest.mark.parametrize("time", ["29:00", "10:61", "24:30"])
+def test_an_impossible_time_is_a_clear_error_not_a_crash(
+    time: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from safecomms.chatlogs import ChatLogError, parse_whatsapp_text
+
+    text = f"12/03/2024, 09:00 - Jo: morning\n12/03/2024, {time} - Jo: hi\n"
+    with pytest.raises(ChatLogError, match=f"line 2: the time '{time}' cannot be read"):
+        parse_whatsapp_text(text)
+    source, output = tmp_path / "chat.txt", tmp_path / "out.jsonl"
+    source.write_text(text, encoding="utf-8")
+    assert main(["parse", str(source), "--output", str(output)]) == 2
+    assert "line 2: the time" in capsys.readouterr().err
+    assert not output.exists()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import IO
 
-import filetype  # type: ignore[import-untyped]
+import filetype
 
 from safecomms.chatlogs.errors import ChatLogError
 

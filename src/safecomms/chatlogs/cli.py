@@ -7,24 +7,30 @@ a file output is written to a temporary file and renamed only on success.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import gc
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, cast
 
 import orjson
 
 from safecomms.chatlogs.errors import ChatLogError
-from safecomms.chatlogs.whatsapp.files import parse_whatsapp_file_records
-from safecomms.chatlogs.whatsapp.parser import Record
+from safecomms.chatlogs.whatsapp.files import parse_whatsapp_file_columns
+
+if TYPE_CHECKING:
+    import argparse
+
+    from safecomms.chatlogs.whatsapp.parser import Columns, Record
 
 EXIT_BAD_INPUT = 2
+_BLOCK_BYTES = 1 << 20
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # only when the command runs
+
     parser = argparse.ArgumentParser(prog="safecomms chat", description="Read chat exports.")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser(
@@ -49,14 +55,30 @@ def _parser() -> argparse.ArgumentParser:
 
 def render_jsonl(records: list[Record]) -> bytes:
     """Serialise records as JSON lines in the command's documented shape."""
-    # One growing buffer: orjson's per-call buffers would otherwise fragment memory on big files.
-    output = bytearray()
+    columns = tuple(list(column) for column in zip(*records, strict=True))[:5]
+    return render_columns(cast("Columns", columns or ([], [], [], [], [])))
+
+
+def render_columns(columns: Columns) -> bytes:
+    """Serialise parsed columns as JSON lines in the command's documented shape."""
+    chunks: list[bytes] = []
+    _write_jsonl(columns, chunks.append)
+    return b"".join(chunks)
+
+
+def _write_jsonl(columns: Columns, write: Callable[[bytearray], object]) -> None:
+    """Serialise ``columns`` into ``write`` a block of about a megabyte at a time.
+
+    A block is one ``bytearray`` that orjson's output is appended to; writing as we go keeps a
+    large export's output from ever being whole in memory (or copied).
+    """
     dumps = orjson.dumps
     newline = orjson.OPT_APPEND_NEWLINE
-    for ts, sender, text, kind, attachment, _line in records:
-        output += dumps(
+    block = bytearray()
+    for timestamp, sender, text, kind, attachment in zip(*columns, strict=True):
+        block += dumps(
             {
-                "timestamp": ts,
+                "timestamp": timestamp,
                 "sender": sender,
                 "text": text,
                 "kind": kind,
@@ -64,17 +86,31 @@ def render_jsonl(records: list[Record]) -> bytes:
             },
             option=newline,
         )
-    return bytes(output)
+        if len(block) >= _BLOCK_BYTES:
+            write(block)
+            block = bytearray()
+    if block:
+        write(block)
 
 
-def _write_atomically(path: str, data: bytes) -> None:
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+def _write_atomically(path: str, columns: Columns) -> None:
+    """Write the JSON lines to a new file beside ``path``, then rename it over ``path``."""
+    directory, name = os.path.split(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    # A unique name without importing tempfile (which costs start-up time on every run).
+    for attempt in range(100):
+        temporary = os.path.join(directory, f".{name}.{os.getpid()}.{attempt}.tmp")
+        try:
+            handle = os.open(temporary, flags, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"cannot create a temporary file beside {path!r}")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
+        with os.fdopen(handle, "wb", buffering=0) as stream:
+            _write_jsonl(columns, stream.write)
+        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -82,19 +118,30 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 
 def _parse_command(file: str, output: str, date_order: str) -> int:
+    # Parsing and writing build millions of short-lived objects and no cycles; the cyclic
+    # collector would only rescan them over and over.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        records, warnings = parse_whatsapp_file_records(file, date_order)  # type: ignore[arg-type]
+        return _parse_and_write(file, output, date_order)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_and_write(file: str, output: str, date_order: str) -> int:
+    try:
+        columns, warnings = parse_whatsapp_file_columns(file, date_order)  # type: ignore[arg-type]
     except ChatLogError as error:
         sys.stderr.write(f"safecomms chat parse: error: {error.message}\n")
         return EXIT_BAD_INPUT
-    data = render_jsonl(records)
     try:
         if output == "-":
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            _write_jsonl(columns, sys.stdout.buffer.write)
             sys.stdout.buffer.flush()
         else:
-            _write_atomically(output, data)
+            _write_atomically(output, columns)
     except OSError as error:
         sys.stderr.write(
             f"safecomms chat parse: error: cannot write {output!r}: {error.strerror}\n"

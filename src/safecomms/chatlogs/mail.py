@@ -128,7 +128,7 @@ def parse_eml(source: str | os.PathLike[str] | bytes) -> EmailRecord:
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not message.keys():
         raise ChatLogError("this file is not an e-mail: it has no headers")
-    return email_record(message)  # type: ignore[arg-type]
+    return email_record(message)
 
 
 def _read_bounded(path: str | os.PathLike[str]) -> bytes:
@@ -149,7 +149,7 @@ def iter_mbox(path: str | os.PathLike[str]) -> Iterator[EmailRecord]:
     try:
         for key in box.iterkeys():
             data = box.get_bytes(key)
-            yield email_record(parser.parsebytes(data))  # type: ignore[arg-type]
+            yield email_record(parser.parsebytes(data))
     except (OSError, mailbox.Error) as error:
         raise ChatLogError(f"the mailbox could not be read ({error})") from None
     finally:

@@ -12,7 +12,7 @@ import re
 from safecomms.chatlogs.whatsapp.markers import MARKERS, remove_direction_marks
 
 LRM = "\u200e"
-_LEADING_MARKS = "\u200e\u200f \u00a0"
+LEADING_MARKS = "\u200e\u200f \u00a0"
 
 # Files WhatsApp names itself, so an attachment is recognised even in a language we lack.
 _ANDROID_GENERIC_ATTACHED = re.compile(
@@ -42,10 +42,12 @@ def _strip_edited(text: str) -> str | None:
 
 
 def _android_attachment(text: str) -> Classified | None:
+    if ")" not in text:  # both patterns need the closing bracket: skip the regexes
+        return None
     match = MARKERS.android_attached.fullmatch(text) or _ANDROID_GENERIC_ATTACHED.fullmatch(text)
     if match is None:
         return None
-    name = match.group("name").strip(_LEADING_MARKS)
+    name = match.group("name").strip(LEADING_MARKS)
     caption = remove_direction_marks(match.group("caption") or "").strip()
     return "media", caption, _document_name(name) or name
 
@@ -60,7 +62,7 @@ def classify_special(text: str, ios: bool) -> Classified:
     ``kind`` is ``"system"`` for iOS lines that start with U+200E and hold no marker: iOS writes
     its notices ("X created group", "You added Y") after the chat's name, where a sender would be.
     """
-    stripped = text.lstrip(_LEADING_MARKS)
+    stripped = text.lstrip(LEADING_MARKS)
     known = MARKERS.whole_message.get(stripped)
     if known is not None:
         return known, "", None
@@ -82,7 +84,12 @@ def classify_special(text: str, ios: bool) -> Classified:
             if name is not None:
                 return "media", "", name
         return "media", caption, None
-    match = MARKERS.ios_attached.fullmatch(tail) or _IOS_GENERIC_ATTACHED.fullmatch(tail)
+    # Both attachment patterns are "<...>" in full, so only a tail ending in ">" can match.
+    match = (
+        (MARKERS.ios_attached.fullmatch(tail) or _IOS_GENERIC_ATTACHED.fullmatch(tail))
+        if tail.endswith(">")
+        else None
+    )
     if match is not None:
         return "media", caption, match.group("name").strip()
     known = MARKERS.whole_message.get(tail)

@@ -18,15 +18,14 @@ from safecomms.chatlogs.errors import ChatLogError
 from safecomms.chatlogs.models import ChatMessage
 from safecomms.chatlogs.whatsapp.layout import DateOrder, decide_date_order, detect_layout
 from safecomms.chatlogs.whatsapp.parser import (
+    Columns,
     Record,
     WhatsAppExport,
     iter_whatsapp_messages,
+    parse_whatsapp_columns,
     parse_whatsapp_records,
     record_to_message,
 )
-
-if TYPE_CHECKING:
-    from safecomms.chatlogs.archive import ArchiveLimits
 
 if TYPE_CHECKING:
     from safecomms.chatlogs.archive import ArchiveLimits
@@ -66,6 +65,15 @@ def parse_whatsapp_file_records(
     text, warnings = read_export_text(path)
     records, parse_warnings = parse_whatsapp_records(text, date_order)
     return records, warnings + parse_warnings
+
+
+def parse_whatsapp_file_columns(
+    path: str | os.PathLike[str], date_order: DateOrder = "auto"
+) -> tuple[Columns, list[str]]:
+    """Parse a ``.txt`` or ``.zip`` export into output columns; see ``parse_whatsapp_columns``."""
+    text, warnings = read_export_text(path)
+    columns, parse_warnings = parse_whatsapp_columns(text, date_order)
+    return columns, warnings + parse_warnings
 
 
 def parse_whatsapp_file(

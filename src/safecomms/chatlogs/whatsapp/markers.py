@@ -17,7 +17,10 @@ _MARKS_TABLE = str.maketrans("", "", DIRECTION_MARKS)
 
 def remove_direction_marks(text: str) -> str:
     """Drop U+200E/U+200F, which WhatsApp scatters through exports and no reader wants."""
-    return text.translate(_MARKS_TABLE)
+    # translate() walks the string through a table; most texts have no mark at all.
+    if "\u200e" in text or "\u200f" in text:
+        return text.translate(_MARKS_TABLE)
+    return text
 
 
 @dataclass(frozen=True)

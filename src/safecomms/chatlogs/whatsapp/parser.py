@@ -20,7 +20,7 @@ from typing import cast
 
 from safecomms.chatlogs.errors import ChatLogError
 from safecomms.chatlogs.models import ChatMessage
-from safecomms.chatlogs.whatsapp.classify import classify_special
+from safecomms.chatlogs.whatsapp.classify import LEADING_MARKS, classify_special
 from safecomms.chatlogs.whatsapp.layout import (
     DateOrder,
     Layout,
@@ -33,13 +33,24 @@ from safecomms.chatlogs.whatsapp.markers import MARKERS
 
 # A record is (timestamp "YYYY-MM-DDTHH:MM:SS", sender, text, kind, attachment, line).
 Record = tuple[str, str | None, str, str, str | None, int]
+# The same fields (without the line) as parallel lists: timestamps, senders, texts, kinds and
+# attachments. The command line writes these directly, with no per-message tuple.
+Columns = tuple[list[str], list[str | None], list[str], list[str], list[str | None]]
 
 _SENDER_INVISIBLES = str.maketrans(
     "", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 _PARTIAL_HEADER = re.compile(r"\u200e?\[?\d{1,4}[./-]\d{0,2}")
 TRUNCATION_LIMITS = (10_000, 40_000)
+# Placeholders with nothing for classify_special to strip first: a body equal to one of these is
+# classified as that kind with empty text, without the call.
+_EXACT_PLACEHOLDERS = {
+    marker: kind
+    for marker, kind in MARKERS.whole_message.items()
+    if marker == marker.lstrip(LEADING_MARKS)
+}
 _TRUNCATION_MARGIN = 0.01
+_TAIL_CHARS = 1 << 16
 
 
 @dataclass
@@ -67,66 +78,97 @@ def _date_error(line: int, date_text: str, order: str) -> ChatLogError:
 
 
 def _first_bad_index(values: list[str], readable: dict[str, str]) -> int:
-    return next(index for index, value in enumerate(values) if value not in readable)
+    """The index of the first value that could not be read, or -1 when every one could."""
+    return next((index for index, value in enumerate(values) if value not in readable), -1)
 
 
-def _build_records(
-    parts: list[str | None], first_line: int, layout: Layout, order: str
-) -> list[Record]:
-    """Turn ``re.split`` output (date, time, sender, body repeated) into records.
+def _line_numbers(bodies: list[str], first_line: int) -> list[int]:
+    """The file line on which each message starts.
+
+    Each body spans its own line breaks plus the one the next header consumed. Only records and
+    error messages need this, so the command line's fast path never pays for it.
+    """
+    breaks = accumulate(map(str.count, bodies[:-1], repeat("\n")), initial=first_line)
+    return list(map(add, breaks, range(len(bodies))))
+
+
+def _build_columns(
+    parts: list[str | None], first_line: int, layout: Layout, order: str, *, release: bool = False
+) -> Columns:
+    """Turn ``re.split`` output (date, time, sender, body repeated) into output columns.
 
     Each column is built by a comprehension over a slice (fast in CPython) and the rare bodies
-    that may hold a marker are then classified one by one.
+    that may hold a marker are then classified one by one. With ``release``, ``parts`` is
+    emptied and each raw column dropped once used, so a big export's memory is reused rather
+    than grown (fresh pages cost the kernel time too).
     """
     date_column, time_column = cast(list[str], parts[0::4]), cast(list[str], parts[1::4])
     raw_senders, bodies = parts[2::4], cast(list[str], parts[3::4])
-    # Each body spans its own line breaks plus the one the next header consumed.
-    breaks = accumulate(map(str.count, bodies[:-1], repeat("\n")), initial=first_line)
-    line_column = list(map(add, breaks, range(len(bodies))))
+    if release:
+        parts.clear()
     dates = iso_dates(set(date_column), layout, order)
     times = iso_times(set(time_column))
     try:
-        stamps = [
-            dates[day] + times[time] for day, time in zip(date_column, time_column, strict=True)
-        ]
+        # map() over C callables: no interpreted loop for the most common columns.
+        stamps = list(
+            map(add, map(dates.__getitem__, date_column), map(times.__getitem__, time_column))
+        )
     except KeyError:
+        line_column = _line_numbers(bodies, first_line)
         bad = _first_bad_index(date_column, dates)
-        if bad < len(date_column) and date_column[bad] not in dates:
+        if bad >= 0:
             raise _date_error(line_column[bad], date_column[bad], order) from None
         bad = _first_bad_index(time_column, times)
         raise ChatLogError(
             f"line {line_column[bad]}: the time {time_column[bad]!r} cannot be read"
         ) from None
+    del date_column, time_column
     sender_names = {raw: clean_sender(raw) or None for raw in set(raw_senders) if raw is not None}
-    senders: list[str | None] = [
-        sender_names.get(raw) if raw is not None else None for raw in raw_senders
-    ]  # type: ignore[arg-type]
-    texts = [body.rstrip() for body in bodies]
+    # A system line's sender is None, which is never a key, so .get gives None for it too.
+    senders: list[str | None] = list(map(sender_names.get, raw_senders))  # type: ignore[arg-type]
+    del raw_senders, sender_names
+    texts = list(map(str.rstrip, bodies))
+    del bodies
     kinds = ["message" if sender is not None else "system" for sender in senders]
     attachments: list[str | None] = [None] * len(texts)
     whole_message = MARKERS.whole_message
     location_prefixes = MARKERS.location_prefixes
+    # Cheapest tests first; every location prefix ends in ": ", so that guards the startswith.
     special = [
         index
         for index, text in enumerate(texts)
-        if "\u200e" in text
-        or "\u200f" in text
-        or ">" in text
+        if ">" in text
         or ")" in text
+        or "\u200e" in text
+        or "\u200f" in text
         or text in whole_message
-        or text.startswith(location_prefixes)
+        or (": " in text and text.startswith(location_prefixes))
     ]
     ios = layout.bracketed
+    exact_placeholders = _EXACT_PLACEHOLDERS
     for index in special:
         text = texts[index]
         if senders[index] is None:
             texts[index] = text.translate(_SENDER_INVISIBLES).strip()
             continue
+        known = exact_placeholders.get(text)
+        if known is not None:  # the whole body is a placeholder: what classify_special returns
+            kinds[index], texts[index] = known, ""
+            continue
         kind, texts[index], attachments[index] = classify_special(text, ios)
         kinds[index] = kind
         if kind == "system":
             senders[index] = None
-    return list(zip(stamps, senders, texts, kinds, attachments, line_column, strict=True))
+    return stamps, senders, texts, kinds, attachments
+
+
+def _build_records(
+    parts: list[str | None], first_line: int, layout: Layout, order: str
+) -> list[Record]:
+    """Like :func:`_build_columns`, as one record per message with its line number."""
+    columns = _build_columns(parts, first_line, layout, order)
+    line_column = _line_numbers(cast(list[str], parts[3::4]), first_line)
+    return list(zip(*columns, line_column, strict=True))
 
 
 @contextmanager
@@ -151,6 +193,15 @@ def _split(text: str, layout: Layout) -> tuple[list[str | None], int]:
     return parts[1:], 1 + preamble.count("\n")
 
 
+def _last_line(text: str) -> str:
+    """The last non-empty line of ``text``, looking only at its end (no copy of a big text)."""
+    tail = text[-_TAIL_CHARS:]
+    trimmed = tail.rstrip("\n")
+    if len(tail) < len(text) and "\n" not in trimmed:
+        trimmed = text.rstrip("\n")  # the last line (or the run of line breaks) is very long
+    return trimmed.rpartition("\n")[2]
+
+
 def _truncation_warnings(text: str, count: int, layout: Layout) -> list[str]:
     warnings = []
     for limit in TRUNCATION_LIMITS:
@@ -159,7 +210,7 @@ def _truncation_warnings(text: str, count: int, layout: Layout) -> list[str]:
                 f"the export has {count} messages, close to WhatsApp's limit of {limit}: "
                 "older messages may be missing"
             )
-    last_line = text.rstrip("\n").rpartition("\n")[2]
+    last_line = _last_line(text)
     if (
         last_line
         and _PARTIAL_HEADER.match(last_line)
@@ -169,21 +220,40 @@ def _truncation_warnings(text: str, count: int, layout: Layout) -> list[str]:
     return warnings
 
 
+def _parse(text: str, date_order: DateOrder) -> tuple[list[str | None], int, Layout, str]:
+    layout = detect_layout(text)
+    parts, first_line = _split(text, layout)
+    order = decide_date_order(set(cast(list[str], parts[0::4])), layout, date_order)
+    return parts, first_line, layout, order
+
+
 def parse_whatsapp_records(
     text: str, date_order: DateOrder = "auto"
 ) -> tuple[list[Record], list[str]]:
-    """Parse decoded export text into plain records (the fast path the command line uses).
+    """Parse decoded export text into plain records, one per message, with its line number.
 
     Raises :class:`ChatLogError` if the text is not an export or a date cannot be read.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    layout = detect_layout(text)
     with _collector_paused():
-        parts, first_line = _split(text, layout)
-        order = decide_date_order(set(cast(list[str], parts[0::4])), layout, date_order)
+        parts, first_line, layout, order = _parse(text, date_order)
         records = _build_records(parts, first_line, layout, order)
     return records, _truncation_warnings(text, len(records), layout)
+
+
+def parse_whatsapp_columns(text: str, date_order: DateOrder = "auto") -> tuple[Columns, list[str]]:
+    """Parse decoded export text into the output columns (the command line's fast path).
+
+    The same messages as :func:`parse_whatsapp_records`, without line numbers or per-message
+    tuples. Raises :class:`ChatLogError` if the text is not an export or a date cannot be read.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    with _collector_paused():
+        parts, first_line, layout, order = _parse(text, date_order)
+        columns = _build_columns(parts, first_line, layout, order, release=True)
+    return columns, _truncation_warnings(text, len(columns[0]), layout)
 
 
 def record_to_message(record: Record) -> ChatMessage:
