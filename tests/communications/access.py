@@ -65,6 +65,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "communications:detail": allow(CASE_READERS, **_record("draft")),
     "communications:edit": allow(CASE_MANAGERS, **_record("draft")),
     "communications:complete": allow(CASE_MANAGERS, method="post", **_record("draft")),
+    "communications:discard": allow(CASE_MANAGERS, **_record("draft")),
     "communications:addendum-add": allow(CASE_READERS, **_record("completed")),
     "communications:chronology": allow(CASE_READERS, **CASE),
     "communications:chronology-csv": allow(CASE_READERS, **CASE),

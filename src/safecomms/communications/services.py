@@ -457,6 +457,34 @@ def communication_complete(
 
 
 @transaction.atomic
+def communication_discard_draft(
+    *, actor: User, communication: Communication, request: HttpRequest | None = None
+) -> None:
+    """Remove a draft made in error. Completed records are evidence and are never removed here;
+    the audit trail keeps the draft's content by hash, as it does for every record."""
+    communication = Communication.objects.select_for_update().get(pk=communication.pk)
+    _require_draft(communication)
+    if communication.responses.exists():
+        raise ValidationError(
+            "Responses have been recorded against this draft. Complete it, or change the "
+            "responses first."
+        )
+    audit_event(
+        actor=actor,
+        action="communication.draft_discarded",
+        target=communication,
+        child_id=communication.child_id,
+        changes={"status": (RecordStatus.DRAFT, None)},
+        content={field: getattr(communication, field) for field in CONTENT_FIELDS},
+        request=request,
+    )
+    communication.flags.all().delete()
+    communication.findings.all().delete()
+    communication.people.clear()
+    communication.delete()
+
+
+@transaction.atomic
 def addendum_add(
     *,
     actor: User,

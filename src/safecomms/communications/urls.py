@@ -21,6 +21,11 @@ urlpatterns = [
         name="complete",
     ),
     path(
+        "<int:child_id>/communications/<int:communication_id>/delete/",
+        views.discard,
+        name="discard",
+    ),
+    path(
         "<int:child_id>/communications/<int:communication_id>/addenda/new/",
         views.addendum_add,
         name="addendum-add",

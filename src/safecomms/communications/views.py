@@ -365,6 +365,34 @@ def complete(request: HttpRequest, child_id: int, communication_id: int) -> Http
 
 
 @require_http_methods(["GET", "POST"])
+@guard(RECORDER_OR_CASE_MANAGER)
+def discard(request: HttpRequest, child_id: int, communication_id: int) -> HttpResponse:
+    """Confirm, then remove a draft made in error; completed records cannot be removed."""
+    communication = _record(request, communication_id)
+    if communication.is_completed:
+        messages.info(request, "A completed record cannot be deleted. You can add an addendum.")
+        return redirect(_record_url(communication))
+    error = ""
+    if request.method == "POST":
+        try:
+            services.communication_discard_draft(
+                actor=signed_in_user(request), communication=communication, request=request
+            )
+        except ValidationError as refusal:
+            error = " ".join(refusal.messages)
+        else:
+            messages.success(request, "The draft has been deleted.")
+            return redirect("communications:chronology", child_id=child_id)
+    context = {
+        "child": _child(request),
+        "communication": communication,
+        "error": error,
+        "error_list": [{"text": error}] if error else [],
+    }
+    return render(request, "communications/discard.html", context)
+
+
+@require_http_methods(["GET", "POST"])
 @guard(case(CaseAccess.CONTRIBUTE))
 def addendum_add(request: HttpRequest, child_id: int, communication_id: int) -> HttpResponse:
     communication = _record(request, communication_id)
