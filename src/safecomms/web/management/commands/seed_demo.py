@@ -27,6 +27,11 @@ from safecomms.cases.models import (
     Relationship,
 )
 from safecomms.staff.models import Role, StaffRole, Team, TeamMembership, User
+from safecomms.web.demo_activity import (
+    assess_and_ask,
+    record_contact,
+    register_devices_and_accounts,
+)
 
 DEMO_PASSWORD = "demo-safecomms-2026"  # noqa: S105 - printed for newcomers; refused in production
 DEMO_DOMAIN = "demo.council.example"
@@ -230,6 +235,10 @@ class Command(BaseCommand):
                     kind=ContactKind.WHATSAPP,
                     value=f"+447700900{rng.randint(100, 999)}",
                 )
+        jordan = User.objects.get(email=_email("Jordan Ellis"))
+        register_devices_and_accounts(User.objects.get(email=_email("Tom Bradley")))
+        record_contact(jordan)
+        assess_and_ask(User.objects.get(email=_email("Rachel Green")), jordan)
 
     def _print_sign_ins(self) -> None:
         import base64
