@@ -79,7 +79,7 @@ HOSTILE = {
     "XML that is not an SMS backup": (b"<?xml version='1.0'?><notes/>", "not an SMS Backup"),
     "a time that is not real": (
         b"12/01/2024, 09:05 - Jordan Ellis: hello\n12/01/2024, 29:00 - Kai: hi\n",
-        "could not be read",
+        "Line 2: the time '29:00' cannot be read",
     ),
     "dates in the future": (
         b"12/01/2099, 09:05 - Jordan Ellis: hello\n",
