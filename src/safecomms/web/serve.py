@@ -17,6 +17,8 @@ def serve(argv: list[str]) -> int:
         "--no-worker", action="store_true", help="do not start the task queue worker"
     )
     args = parser.parse_args(argv)
+    # Links in e-mails point at the server being started, unless configured otherwise.
+    os.environ.setdefault("SAFECOMMS_BASE_URL", f"http://{args.host}:{args.port}")
     python = sys.executable
     worker = None
     if not args.no_worker:
