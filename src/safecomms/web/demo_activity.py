@@ -11,7 +11,7 @@ from django.utils import timezone
 from safecomms.cases.access import readable_children
 from safecomms.communications.models import Kind, Platform
 from safecomms.communications.services import communication_complete, communication_record
-from safecomms.devices.models import AccountKind, DeviceKind, PersonalChannel
+from safecomms.devices.models import AccountKind, Device, DeviceKind, PersonalChannel
 from safecomms.devices.services.exception_workflow import exception_request
 from safecomms.devices.services.register import account_approve, device_register
 from safecomms.staff.models import Role, User
@@ -56,7 +56,7 @@ def record_contact(worker: User) -> None:
     if len(children) < 2:
         return
     first, second = children
-    device = worker.devices.first()
+    device = Device.objects.filter(assigned_to=worker).first()
     work_mobile = device.phone_number if device else ""
     mother = first.people.filter(relationship="mother").first()
     messages = [

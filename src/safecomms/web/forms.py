@@ -13,7 +13,6 @@ from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundField
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from safecomms.web.components import render_component
@@ -58,11 +57,8 @@ class GovUKBoundField(BoundField):
     @property
     def govuk_id(self) -> str:
         """The id of the element an error summary link should focus."""
-        widget = self.field.widget
-        if isinstance(widget, GovUKDateWidget):
+        if isinstance(self.field.widget, GovUKDateWidget):
             return f"{self.auto_id}-day"
-        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-            return str(self.auto_id)
         return str(self.auto_id)
 
     def as_govuk(self) -> SafeString:
@@ -266,22 +262,18 @@ class GovUKDateField(forms.Field):
         if not value or not any(value):
             return None
         day, month, year = value
-        label = str(self.label or "Date").lower()
+        name = str(self.label or "Date")
         missing = [
             name for name, part in zip(("day", "month", "year"), value, strict=True) if not part
         ]
         if missing:
-            raise forms.ValidationError(
-                f"{self.label or 'Date'!s} must include a {' and '.join(missing)}"
-            )
+            raise forms.ValidationError(f"{name} must include a {' and '.join(missing)}")
         try:
             result = date(int(year), int(month), int(day))
         except ValueError:
-            raise forms.ValidationError(
-                f"{escape(str(self.label or 'Date'))} must be a real date"
-            ) from None
+            raise forms.ValidationError(f"{name} must be a real date") from None
         if int(year) < 1900:
-            raise forms.ValidationError(f"The year in {label} must be 1900 or later")
+            raise forms.ValidationError(f"The year in {name.lower()} must be 1900 or later")
         return result
 
 
