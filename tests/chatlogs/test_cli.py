@@ -127,3 +127,29 @@ def test_an_impossible_time_is_a_clear_error_not_a_crash(
     assert main(["parse", str(source), "--output", str(output)]) == 2
     assert "line 2: the time" in capsys.readouterr().err
     assert not output.exists()
+
+
+def test_large_exports_written_by_two_processes_match_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above a size threshold a child process writes the second half; the output must not
+    change. The threshold is lowered here so a small export takes that path."""
+    import safecomms.chatlogs.cli as chat_cli
+
+    lines = ["12/03/2024, 09:00 - Messages and calls are end-to-end encrypted."]
+    for number in range(301):
+        sender = "Jo Bloggs" if number % 2 else "Kai"
+        body = f"message {number}" + ("\nsecond line" if number % 7 == 0 else "")
+        if number % 11 == 0:
+            body = "<Media omitted>"
+        lines.append(f"12/03/2024, {9 + number // 60:02d}:{number % 60:02d} - {sender}: {body}")
+    source = tmp_path / "chat.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    single, double = tmp_path / "single.jsonl", tmp_path / "double.jsonl"
+    monkeypatch.setattr(chat_cli, "_PARALLEL_MESSAGES", 10**9)
+    assert main(["parse", str(source), "--output", str(single)]) == 0
+    monkeypatch.setattr(chat_cli, "_PARALLEL_MESSAGES", 0)
+    assert main(["parse", str(source), "--output", str(double)]) == 0
+    assert double.read_bytes() == single.read_bytes()
+    assert len(single.read_text(encoding="utf-8").splitlines()) == 302
+    assert not list(tmp_path.glob("*.tmp"))

@@ -17,15 +17,18 @@ from typing import TYPE_CHECKING, cast
 import orjson
 
 from safecomms.chatlogs.errors import ChatLogError
-from safecomms.chatlogs.whatsapp.files import parse_whatsapp_file_columns
+from safecomms.chatlogs.whatsapp.files import split_whatsapp_file
 
 if TYPE_CHECKING:
     import argparse
 
-    from safecomms.chatlogs.whatsapp.parser import Columns, Record
+    from safecomms.chatlogs.whatsapp.parser import Columns, OutputColumns, Record, SplitExport
 
 EXIT_BAD_INPUT = 2
 _BLOCK_BYTES = 1 << 20
+# Exports with more messages than this are built and written by two processes (where fork
+# exists): the second half by a child into its own temporary file, appended once both are done.
+_PARALLEL_MESSAGES = 50_000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +69,7 @@ def render_columns(columns: Columns) -> bytes:
     return b"".join(chunks)
 
 
-def _write_jsonl(columns: Columns, write: Callable[[bytearray], object]) -> None:
+def _write_jsonl(columns: OutputColumns, write: Callable[[bytearray], object]) -> None:
     """Serialise ``columns`` into ``write`` a block of about a megabyte at a time.
 
     A block is one ``bytearray`` that orjson's output is appended to; writing as we go keeps a
@@ -93,28 +96,83 @@ def _write_jsonl(columns: Columns, write: Callable[[bytearray], object]) -> None
         write(block)
 
 
-def _write_atomically(path: str, columns: Columns) -> None:
-    """Write the JSON lines to a new file beside ``path``, then rename it over ``path``."""
+def _open_temporary(path: str, suffix: str) -> tuple[str, int]:
     directory, name = os.path.split(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     # A unique name without importing tempfile (which costs start-up time on every run).
     for attempt in range(100):
-        temporary = os.path.join(directory, f".{name}.{os.getpid()}.{attempt}.tmp")
+        temporary = os.path.join(directory, f".{name}.{os.getpid()}.{attempt}{suffix}.tmp")
         try:
-            handle = os.open(temporary, flags, 0o600)
-            break
+            return temporary, os.open(temporary, flags, 0o600)
         except FileExistsError:
             continue
-    else:
-        raise FileExistsError(f"cannot create a temporary file beside {path!r}")
+    raise FileExistsError(f"cannot create a temporary file beside {path!r}")
+
+
+def _write_all(handle: int) -> Callable[[bytearray], object]:
+    def write(block: bytearray) -> None:
+        view = memoryview(block)
+        while view:
+            view = view[os.write(handle, view) :]
+
+    return write
+
+
+def _write_split(split: SplitExport, handle: int, second: tuple[str, int] | None) -> None:
+    """Write every message to ``handle``; with ``second``, a child writes the second half there.
+
+    The parent builds and writes the first half meanwhile, then appends the child's file. If the
+    child fails for any reason the parent builds the second half itself, so output never differs.
+    """
+    count = len(split)
+    if second is None:
+        _write_jsonl(split.columns(0, count), _write_all(handle))
+        return
+    half = count // 2
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child leaves through os._exit
+        status = 1
+        try:
+            _write_jsonl(split.columns(half, count), _write_all(second[1]))
+            status = 0
+        finally:
+            os._exit(status)
+    _write_jsonl(split.columns(0, half), _write_all(handle))
+    _, status = os.waitpid(child, 0)
+    if status != 0:
+        _write_jsonl(split.columns(half, count), _write_all(handle))
+        return
+    size, offset = os.fstat(second[1]).st_size, 0
+    while offset < size:
+        data = os.pread(second[1], min(_BLOCK_BYTES * 8, size - offset), offset)
+        if not data:
+            break
+        _write_all(handle)(bytearray(data))
+        offset += len(data)
+
+
+def _write_atomically(path: str, split: SplitExport) -> None:
+    """Write the JSON lines to a new file beside ``path``, then rename it over ``path``."""
+    temporary, handle = _open_temporary(path, "")
+    second: tuple[str, int] | None = None
     try:
-        with os.fdopen(handle, "wb", buffering=0) as stream:
-            _write_jsonl(columns, stream.write)
+        if len(split) > _PARALLEL_MESSAGES and hasattr(os, "fork"):
+            second = _open_temporary(path, ".part")
+        _write_split(split, handle, second)
+        os.close(handle)
+        handle = -1
         os.replace(temporary, path)
     except BaseException:
+        if handle >= 0:
+            os.close(handle)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    finally:
+        if second is not None:
+            os.close(second[1])
+            with contextlib.suppress(OSError):
+                os.unlink(second[0])
 
 
 def _parse_command(file: str, output: str, date_order: str) -> int:
@@ -131,17 +189,17 @@ def _parse_command(file: str, output: str, date_order: str) -> int:
 
 def _parse_and_write(file: str, output: str, date_order: str) -> int:
     try:
-        columns, warnings = parse_whatsapp_file_columns(file, date_order)  # type: ignore[arg-type]
+        split, warnings = split_whatsapp_file(file, date_order)  # type: ignore[arg-type]
     except ChatLogError as error:
         sys.stderr.write(f"safecomms chat parse: error: {error.message}\n")
         return EXIT_BAD_INPUT
     try:
         if output == "-":
             sys.stdout.flush()
-            _write_jsonl(columns, sys.stdout.buffer.write)
+            _write_jsonl(split.columns(0, len(split)), sys.stdout.buffer.write)
             sys.stdout.buffer.flush()
         else:
-            _write_atomically(output, columns)
+            _write_atomically(output, split)
     except OSError as error:
         sys.stderr.write(
             f"safecomms chat parse: error: cannot write {output!r}: {error.strerror}\n"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safecomms.chatlogs.decoding import decode_export, sniff_encoding
@@ -18,13 +17,13 @@ from safecomms.chatlogs.errors import ChatLogError
 from safecomms.chatlogs.models import ChatMessage
 from safecomms.chatlogs.whatsapp.layout import DateOrder, decide_date_order, detect_layout
 from safecomms.chatlogs.whatsapp.parser import (
-    Columns,
     Record,
+    SplitExport,
     WhatsAppExport,
     iter_whatsapp_messages,
-    parse_whatsapp_columns,
     parse_whatsapp_records,
     record_to_message,
+    split_whatsapp_export,
 )
 
 if TYPE_CHECKING:
@@ -41,9 +40,10 @@ def read_export_text(
     """Return the decoded chat text of a ``.txt`` or ``.zip`` export, with decoding warnings."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4)
-            is_zip = head.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC))
-            data = None if is_zip else head + handle.read()
+            is_zip = handle.read(4).startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC))
+            if not is_zip:
+                handle.seek(0)  # one read of the whole file, with no copy to join a head to it
+            data = None if is_zip else handle.read()
     except IsADirectoryError:
         raise ChatLogError(f"{os.fspath(path)!r} is a folder, not an export file") from None
     except OSError as error:
@@ -55,7 +55,7 @@ def read_export_text(
             return decode_export(archive.chat_bytes(), archive.chat_name)
     if not data:
         raise ChatLogError("the file is empty, not a WhatsApp chat export")
-    return decode_export(data, Path(path).name)
+    return decode_export(data, os.path.basename(path))
 
 
 def parse_whatsapp_file_records(
@@ -67,13 +67,13 @@ def parse_whatsapp_file_records(
     return records, warnings + parse_warnings
 
 
-def parse_whatsapp_file_columns(
+def split_whatsapp_file(
     path: str | os.PathLike[str], date_order: DateOrder = "auto"
-) -> tuple[Columns, list[str]]:
-    """Parse a ``.txt`` or ``.zip`` export into output columns; see ``parse_whatsapp_columns``."""
+) -> tuple[SplitExport, list[str]]:
+    """Split a ``.txt`` or ``.zip`` export into messages; see ``split_whatsapp_export``."""
     text, warnings = read_export_text(path)
-    columns, parse_warnings = parse_whatsapp_columns(text, date_order)
-    return columns, warnings + parse_warnings
+    split, parse_warnings = split_whatsapp_export(text, date_order)
+    return split, warnings + parse_warnings
 
 
 def parse_whatsapp_file(
@@ -96,7 +96,9 @@ def _text_chunks(path: str | os.PathLike[str], chunk_chars: int) -> Iterator[str
             try:
                 text = carry + decoder.decode(block, final=not block)
             except UnicodeDecodeError:
-                raise ChatLogError(f"{Path(path).name} is not UTF-8 or UTF-16 text") from None
+                raise ChatLogError(
+                    f"{os.path.basename(path)} is not UTF-8 or UTF-16 text"
+                ) from None
             if first and text.startswith("\ufeff"):
                 text = text[1:]
             first = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +36,8 @@ Record = tuple[str, str | None, str, str, str | None, int]
 # The same fields (without the line) as parallel lists: timestamps, senders, texts, kinds and
 # attachments. The command line writes these directly, with no per-message tuple.
 Columns = tuple[list[str], list[str | None], list[str], list[str], list[str | None]]
+# The same as the JSON writer accepts them (the timestamps need only be iterable once).
+OutputColumns = tuple[Iterable[str], list[str | None], list[str], list[str], list[str | None]]
 
 _SENDER_INVISIBLES = str.maketrans(
     "", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -92,36 +94,58 @@ def _line_numbers(bodies: list[str], first_line: int) -> list[int]:
     return list(map(add, breaks, range(len(bodies))))
 
 
+def _checked_maps(
+    date_column: list[str],
+    time_column: list[str],
+    bodies: list[str],
+    first_line: int,
+    layout: Layout,
+    order: str,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The ISO date and time of every distinct date and time; raise for the first unreadable."""
+    distinct_dates, distinct_times = set(date_column), set(time_column)
+    dates = iso_dates(distinct_dates, layout, order)
+    times = iso_times(distinct_times)
+    if len(dates) != len(distinct_dates) or len(times) != len(distinct_times):
+        line_column = _line_numbers(bodies, first_line)
+        bad = _first_bad_index(date_column, dates)
+        if bad >= 0:
+            raise _date_error(line_column[bad], date_column[bad], order)
+        bad = _first_bad_index(time_column, times)
+        raise ChatLogError(f"line {line_column[bad]}: the time {time_column[bad]!r} cannot be read")
+    return dates, times
+
+
 def _build_columns(
-    parts: list[str | None], first_line: int, layout: Layout, order: str, *, release: bool = False
-) -> Columns:
+    parts: list[str | None],
+    first_line: int,
+    layout: Layout,
+    order: str,
+    *,
+    release: bool = False,
+    has_marks: bool = True,
+    maps: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> OutputColumns:
     """Turn ``re.split`` output (date, time, sender, body repeated) into output columns.
 
     Each column is built by a comprehension over a slice (fast in CPython) and the rare bodies
     that may hold a marker are then classified one by one. With ``release``, ``parts`` is
     emptied and each raw column dropped once used, so a big export's memory is reused rather
     than grown (fresh pages cost the kernel time too).
+    ``has_marks=False`` promises that no body holds U+200E or U+200F, which skips two tests.
+    ``maps`` are the date and time lookups from :func:`_checked_maps` when already made.
     """
     date_column, time_column = cast(list[str], parts[0::4]), cast(list[str], parts[1::4])
     raw_senders, bodies = parts[2::4], cast(list[str], parts[3::4])
     if release:
         parts.clear()
-    dates = iso_dates(set(date_column), layout, order)
-    times = iso_times(set(time_column))
-    try:
-        # map() over C callables: no interpreted loop for the most common columns.
-        stamps = list(
-            map(add, map(dates.__getitem__, date_column), map(times.__getitem__, time_column))
-        )
-    except KeyError:
-        line_column = _line_numbers(bodies, first_line)
-        bad = _first_bad_index(date_column, dates)
-        if bad >= 0:
-            raise _date_error(line_column[bad], date_column[bad], order) from None
-        bad = _first_bad_index(time_column, times)
-        raise ChatLogError(
-            f"line {line_column[bad]}: the time {time_column[bad]!r} cannot be read"
-        ) from None
+    if maps is None:
+        maps = _checked_maps(date_column, time_column, bodies, first_line, layout, order)
+    dates, times = maps
+    # map() over C callables: no interpreted loop for the most common columns.
+    stamps = list(
+        map(add, map(dates.__getitem__, date_column), map(times.__getitem__, time_column))
+    )
     del date_column, time_column
     sender_names = {raw: clean_sender(raw) or None for raw in set(raw_senders) if raw is not None}
     # A system line's sender is None, which is never a key, so .get gives None for it too.
@@ -134,16 +158,26 @@ def _build_columns(
     whole_message = MARKERS.whole_message
     location_prefixes = MARKERS.location_prefixes
     # Cheapest tests first; every location prefix ends in ": ", so that guards the startswith.
-    special = [
-        index
-        for index, text in enumerate(texts)
-        if ">" in text
-        or ")" in text
-        or "\u200e" in text
-        or "\u200f" in text
-        or text in whole_message
-        or (": " in text and text.startswith(location_prefixes))
-    ]
+    if has_marks:
+        special = [
+            index
+            for index, text in enumerate(texts)
+            if ">" in text
+            or ")" in text
+            or "\u200e" in text
+            or "\u200f" in text
+            or text in whole_message
+            or (": " in text and text.startswith(location_prefixes))
+        ]
+    else:  # the same tests without the two that cannot hold (most Android exports)
+        special = [
+            index
+            for index, text in enumerate(texts)
+            if ">" in text
+            or ")" in text
+            or text in whole_message
+            or (": " in text and text.startswith(location_prefixes))
+        ]
     ios = layout.bracketed
     exact_placeholders = _EXACT_PLACEHOLDERS
     for index in special:
@@ -253,7 +287,61 @@ def parse_whatsapp_columns(text: str, date_order: DateOrder = "auto") -> tuple[C
     with _collector_paused():
         parts, first_line, layout, order = _parse(text, date_order)
         columns = _build_columns(parts, first_line, layout, order, release=True)
-    return columns, _truncation_warnings(text, len(columns[0]), layout)
+    return cast(Columns, columns), _truncation_warnings(text, len(columns[1]), layout)
+
+
+@dataclass
+class SplitExport:
+    """An export split into messages whose dates and times all read, not yet built into columns.
+
+    :meth:`columns` builds any range of messages on its own, so two processes can each build
+    (and write) one part.
+    """
+
+    parts: list[str | None]
+    layout: Layout
+    order: str
+    maps: tuple[dict[str, str], dict[str, str]]
+    has_marks: bool
+
+    def __len__(self) -> int:
+        return len(self.parts) // 4
+
+    def columns(self, start: int, stop: int) -> OutputColumns:
+        """The output columns of messages ``start`` to ``stop`` (file order)."""
+        return _build_columns(
+            self.parts[4 * start : 4 * stop],
+            0,
+            self.layout,
+            self.order,
+            release=True,
+            has_marks=self.has_marks,
+            maps=self.maps,
+        )
+
+
+def split_whatsapp_export(
+    text: str, date_order: DateOrder = "auto"
+) -> tuple[SplitExport, list[str]]:
+    """Split decoded export text into messages and check every date and time reads.
+
+    Raises :class:`ChatLogError` exactly as :func:`parse_whatsapp_columns` would.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    has_marks = "\u200e" in text or "\u200f" in text
+    with _collector_paused():
+        parts, first_line, layout, order = _parse(text, date_order)
+        maps = _checked_maps(
+            cast(list[str], parts[0::4]),
+            cast(list[str], parts[1::4]),
+            cast(list[str], parts[3::4]),
+            first_line,
+            layout,
+            order,
+        )
+    split = SplitExport(parts, layout, order, maps, has_marks)
+    return split, _truncation_warnings(text, len(split), layout)
 
 
 def record_to_message(record: Record) -> ChatMessage:
