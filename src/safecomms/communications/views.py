@@ -159,7 +159,7 @@ def create(request: HttpRequest, child_id: int) -> HttpResponse:
                 **form.service_values(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form.add_service_errors(error, SERVICE_FIELDS)
         else:
             messages.success(
                 request,
@@ -176,19 +176,12 @@ def create(request: HttpRequest, child_id: int) -> HttpResponse:
     )
 
 
-def _add_errors(form: CommunicationForm, error: ValidationError) -> None:
-    fields = {
-        "occurred_at": "occurred_on",
-        "in_reply_to": None,
-        "device_description": "other_device",
-    }
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            target = fields.get(field, field)
-            for problem in problems:
-                form.add_error(target if target in form.fields else None, problem)
-    else:
-        form.add_error(None, error)
+# Where the service names a field differently from the form.
+SERVICE_FIELDS: dict[str, str | None] = {
+    "occurred_at": "occurred_on",
+    "in_reply_to": None,
+    "device_description": "other_device",
+}
 
 
 @guard(case(CaseAccess.CONTRIBUTE))
@@ -337,7 +330,7 @@ def edit(request: HttpRequest, child_id: int, communication_id: int) -> HttpResp
                 **values,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form.add_service_errors(error, SERVICE_FIELDS)
         else:
             messages.success(request, "The draft has been updated and checked again.")
             return redirect(_record_url(communication))

@@ -9,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
 from safecomms.api.auth import api_guard
+from safecomms.api.problems import ProblemOut, problem
 from safecomms.cases.access import CaseAccess
 from safecomms.devices import selectors, services
 from safecomms.devices.access import DECIDER, ICT
@@ -25,11 +26,6 @@ from safecomms.staff.models import User
 from safecomms.web.access import SIGNED_IN, case, signed_in_user
 
 router = Router(tags=["devices and exceptions"])
-
-
-class ProblemOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
 
 
 class DeviceOut(Schema):
@@ -112,17 +108,6 @@ class DecisionIn(Schema):
     review_on: date | None = None
 
 
-def _problem(error: ValidationError) -> Status[ProblemOut]:
-    errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-    return Status(
-        422,
-        ProblemOut(
-            detail=" ".join(m for messages in errors.values() for m in messages),
-            errors=errors,
-        ),
-    )
-
-
 def _staff(email: str | None, field: str) -> User | None:
     if not email:
         return None
@@ -179,7 +164,7 @@ def create_device(
             request=request,
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(201, DeviceOut.from_orm(device))
 
 
@@ -211,7 +196,7 @@ def approve_account(
             request=request,
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(201, AccountOut.from_orm(account))
 
 
@@ -234,7 +219,7 @@ def request_exception(
             request=request,
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(201, _exception(exception))
 
 
@@ -260,7 +245,7 @@ def decide_exception(
             request=request,
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(200, _exception(exception))
 
 

@@ -8,6 +8,7 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from safecomms.api.auth import api_guard
+from safecomms.api.problems import ProblemOut, problem
 from safecomms.audit.services import audit_case_view
 from safecomms.cases.access import CaseAccess
 from safecomms.cases.models import Child
@@ -18,11 +19,6 @@ from safecomms.imports.views import ASKED_TO_CLEAR, progress_of
 from safecomms.web.access import case, signed_in_user
 
 router = Router(tags=["chat imports"])
-
-
-class ProblemOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
 
 
 class SenderOut(Schema):
@@ -108,12 +104,6 @@ class DeletionOut(Schema):
     confirmed_at: datetime | None
 
 
-def _problem(error: ValidationError) -> Status[ProblemOut]:
-    errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-    detail = " ".join(message for messages in errors.values() for message in messages)
-    return Status(422, ProblemOut(detail=detail, errors=errors))
-
-
 def _child(request: HttpRequest) -> Child:
     return request.child  # type: ignore[attr-defined]
 
@@ -175,7 +165,7 @@ def upload_chat_import(
     account_identifier: str = Form(""),
 ) -> Status[ChatImportOut] | Status[ProblemOut]:
     if file is None:
-        return _problem(ValidationError({"file": ["Send the chat export as the `file` field."]}))
+        return problem(ValidationError({"file": ["Send the chat export as the `file` field."]}))
     if file.size is not None and file.size > services.max_upload_bytes():
         return Status(
             413,
@@ -196,7 +186,7 @@ def upload_chat_import(
             request=request,
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(201, _out(chat_import))
 
 
@@ -302,7 +292,7 @@ def confirm_chat_import(
             request=request,
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(202, _out(chat_import))
 
 
@@ -320,7 +310,7 @@ def cancel_chat_import(
             actor=signed_in_user(request), chat_import=_import(request, import_id), request=request
         )
     except ValidationError as error:
-        return _problem(error)
+        return problem(error)
     return Status(200, _out(chat_import))
 
 
@@ -341,7 +331,7 @@ def confirm_device_cleared(
         try:
             task = services.deletion_confirm(actor=user, task=task, request=request)
         except ValidationError as error:
-            return _problem(error)
+            return problem(error)
     return Status(
         200, DeletionOut(chat_import_id=task.chat_import_id, confirmed_at=task.confirmed_at)
     )

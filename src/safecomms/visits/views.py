@@ -40,15 +40,6 @@ def _page_url(child: Child) -> str:
     return reverse("visits:assessment", args=[child.pk])
 
 
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(field if field in form.fields else None, problem)
-    else:
-        form.add_error(None, error)
-
-
 def _summary(assessment: VisitAssessment) -> dict[str, Any]:
     return summary_list(
         [
@@ -172,7 +163,7 @@ def assessment_create(request: HttpRequest, child_id: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_service_errors(error)
         else:
             messages.success(request, "The virtual visit assessment has been recorded.")
             return redirect(_page_url(child))
@@ -217,7 +208,7 @@ def review(request: HttpRequest, child_id: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_service_errors(error)
         else:
             messages.success(request, "Your review has been recorded.")
             return redirect(_page_url(child))
@@ -261,7 +252,7 @@ def reflection_create(request: HttpRequest, child_id: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form.add_service_errors(error)
         else:
             messages.success(
                 request, "Thank you. Your manager will see this when they review the assessment."

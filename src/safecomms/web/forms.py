@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString, mark_safe
 
@@ -193,6 +194,20 @@ class GovUKFormMixin:
 
     bound_field_class: type[BoundField] = GovUKBoundField
     error_summary_title = "There is a problem"
+
+    def add_service_errors(
+        self, error: ValidationError, field_names: dict[str, str | None] | None = None
+    ) -> None:
+        """Show a service's refusal on the form: each message on its field where the form has one
+        (``field_names`` maps a service field to a form field), otherwise at the top."""
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        if not hasattr(error, "error_dict"):
+            form.add_error(None, error)
+            return
+        for name, messages in error.message_dict.items():
+            target = (field_names or {}).get(name, name)
+            for message in messages:
+                form.add_error(target if target in form.fields else None, message)
 
     def error_summary(self) -> SafeString:
         form: forms.BaseForm = self  # type: ignore[assignment]
