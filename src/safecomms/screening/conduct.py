@@ -20,7 +20,7 @@ import ahocorasick
 from safecomms.policy import Severity
 from safecomms.screening.findings import Category, Channel
 from safecomms.screening.lexicons import load_table_file, trie_pattern
-from safecomms.screening.pattern_index import PatternIndex
+from safecomms.screening.pattern_index import PatternIndex, fold
 from safecomms.screening.prepared import PreparedText, is_word_char
 
 CONDUCT_FILES = {
@@ -61,8 +61,13 @@ class CategoryRules:
 
 
 def _expand(pattern: str, vocabulary: dict[str, list[str]]) -> str:
+    expansions: dict[str, str] = {}
+
     def replace(match: re.Match[str]) -> str:
-        return trie_pattern(vocabulary[match.group(1)])
+        name = match.group(1)
+        if name not in expansions:
+            expansions[name] = trie_pattern(vocabulary[name])
+        return expansions[name]
 
     return _PLACEHOLDER.sub(replace, pattern)
 
@@ -95,7 +100,7 @@ def _load_category(
             automaton.add_word(key, (*existing, (len(key), group)))
         flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
         for pattern in raw.get("patterns", ()):
-            index.add(len(groups), _bounded(_expand(pattern, vocabulary)), flags, category.value)
+            index.add(len(groups), _bounded(_expand(pattern, vocabulary)), flags)
             groups.append(group)
     channels = data.get("channels")
     return CategoryRules(
@@ -158,7 +163,9 @@ def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[Conduc
             start, end = last - length + 1, last + 1
             if group.category in allowed and _term_fits(text, start, end, group):
                 found.append(ConductMatch(start, end, group))
-    for pattern_id, match in rules.patterns.finditer(prepared.normalised, prepared.lowered):
+    for pattern_id, match in rules.patterns.finditer(
+        prepared.normalised, fold(prepared.normalised)
+    ):
         group = rules.pattern_groups[pattern_id]
         if group.category in allowed and match.end() > match.start():
             found.append(ConductMatch(match.start(), match.end(), group))

@@ -1,196 +1,411 @@
-"""Run many anchored regular expressions over a text quickly, by their first three letters.
+"""Run many regular expressions over a text quickly, trying only those that could match it.
 
-A conduct rules file holds dozens of phrase patterns. Tried one after another at every position
-they cost far more than the rest of screening together, so each pattern's possible opening three
-characters are worked out from its parsed form once, at start-up, and a pattern is tried only at
-word starts whose opening three characters it could match. A pattern whose opening cannot be worked
-out (it starts with a bare `\\w`, say) is searched in the usual way.
+A conduct rules file holds dozens of phrase patterns, and almost every message matches none of
+them. Trying each pattern on each message would cost more than the rest of screening together, so
+each pattern's parsed form is read once, at start-up, for its *atoms*: a few literal strings of
+which every match must contain at least one (`(?:dm|pm)\\s+me` needs "dm me" or "pm me"). All the
+atoms go into one Aho-Corasick automaton. A text is scanned once, folded the same way the atoms
+were (lower case, every run of white space as one space), and only the patterns whose atoms turned
+up are run. A pattern with no usable atom (one that can start with any word, say) is always run.
+
+The atoms are a necessary condition, never a sufficient one: a pattern that is skipped could not
+have matched, so the index finds exactly what running every pattern would find.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 from typing import Any
 
-# The regex parser's own modules: the parsed form is what tells a pattern's possible openings.
+import ahocorasick
+
+# The regex parser's own modules: the parsed form is what tells which literals a match must hold.
 sre_constants: Any = import_module("re._constants")
 sre_parser: Any = import_module("re._parser")
+sre_compiler: Any = import_module("re._compiler")
+_casefix: Any = import_module("re._casefix")
 
-PREFIX_LENGTH = 3
-_MAX_PREFIXES = 20000
 _SPACE = " "
-_WORD_START = re.compile(r"(?<![\w])\S")
-_SPACES = frozenset(" \t\n\r\f\v\u00a0")
-
-_Prefixes = set[str] | None
-_CASED = "\x01"
-"""Marks an opening whose first character must match in its own letter case."""
-
-
-def _category_chars(category: Any) -> set[str] | None:
-    if category is sre_constants.CATEGORY_SPACE:
-        return {_SPACE}
-    if category is sre_constants.CATEGORY_DIGIT:
-        return set("0123456789")
-    return None
+_END = "\x03"
+"""Marks the end of a folded text, so that a pattern anchored there can have atoms."""
+_LIMIT = 256
+"""The most strings a set of alternatives may hold before it stops being worth expanding."""
+_MIN_ATOM_WEIGHT = 2
+"""Atoms lighter than this (one ASCII character) would turn up in nearly every text."""
 
 
-def _chars_of_set(items: list[tuple[Any, Any]], cased: bool) -> set[str] | None:
+def _fold_table() -> dict[int, str]:
+    """Characters the regex engine treats as the same letter under IGNORECASE, mapped to one.
+
+    `str.lower` leaves a few of them apart (the long s of old print matches "s"); folding both the
+    text and the atoms through this table keeps the atoms a necessary condition.
+    """
+    table: dict[int, str] = {}
+    for code, others in _casefix._EXTRA_CASES.items():
+        canonical = min((code, *others))
+        for member in (code, *others):
+            if member != canonical:
+                table[member] = chr(canonical)
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """The form atoms are matched in: lower case, folded, each run of white space one space.
+
+    Offsets are not kept: the folded text only decides which patterns to run. Folding happens
+    before the white space is squeezed, since a folded character may itself be white space.
+    """
+    lowered = text.lower()
+    if not lowered.isascii():
+        if len(lowered) != len(text):
+            # A letter whose lower case is two characters: the regex engine lower-cases it to one.
+            lowered = "".join(char.lower()[:1] for char in text)
+        lowered = lowered.translate(_FOLD)
+    # Padded with a space each side: an atom may begin or end with the white space around a word.
+    return f" {' '.join(lowered.split())} {_END}"
+
+
+def _fold_char(char: str) -> str | None:
+    """One pattern character as the folded text would show it, or None if that is uncertain."""
+    if char.isspace():
+        return _SPACE
+    lowered = char.lower()
+    return lowered.translate(_FOLD) if len(lowered) == 1 else None
+
+
+def _squeeze(text: str) -> str:
+    while "  " in text:
+        text = text.replace("  ", _SPACE)
+    return text
+
+
+def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > _LIMIT:
+        return None
+    return frozenset(_squeeze(a + b) for a in left for b in right)
+
+
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '.,")
+
+
+@cache
+def _weight(atom: str) -> int:
+    """How rarely an atom turns up by chance: its characters, a rarer one counting double.
+
+    Letters, digits, spaces and everyday punctuation are in most messages; an "@", a "£" or an
+    emoji is not, so an atom of one of those alone is worth looking for.
+    """
+    return sum(1 if char in _COMMON else 2 for char in atom)
+
+
+@cache
+def _strength(atoms: frozenset[str]) -> tuple[int, int]:
+    """How selective a set of atoms is: its weakest atom's weight, then fewer atoms first."""
+    return (min(_weight(atom) for atom in atoms), -len(atoms))
+
+
+def _usable(atoms: frozenset[str] | None) -> bool:
+    return atoms is not None and bool(atoms) and "" not in atoms and atoms != _SPACE_ONLY
+
+
+def _implied(weaker: frozenset[str], stronger: frozenset[str]) -> bool:
+    """True when containing a string of `stronger` means containing one of `weaker` too."""
+    if len(weaker) * len(stronger) > _LIMIT * 16:
+        return False
+    return all(any(small in big for small in weaker) for big in stronger)
+
+
+def _strongest(sets: tuple[frozenset[str], ...], keep: int) -> tuple[frozenset[str], ...]:
+    """The `keep` most selective distinct sets, strongest first, leaving out any a kept one implies."""
+    kept: list[frozenset[str]] = []
+    for candidate in sorted(set(sets), key=_strength, reverse=True):
+        if not any(_implied(candidate, chosen) for chosen in kept):
+            kept.append(candidate)
+            if len(kept) == keep:
+                break
+    return tuple(kept)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What every match of a piece of pattern holds.
+
+    `exact` is every string it can match (None when there are too many or infinitely many);
+    every match starts with one of `prefixes` and ends with one of `suffixes`; and for each set in
+    `required`, every match contains one of its strings. All strings are folded.
+    """
+
+    exact: frozenset[str] | None
+    prefixes: frozenset[str]
+    suffixes: frozenset[str]
+    required: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of_exact(cls, strings: frozenset[str] | None) -> _Facts:
+        if strings is None:
+            return _UNKNOWN
+        required = (strings,) if _usable(strings) else ()
+        return cls(exact=strings, prefixes=strings, suffixes=strings, required=required)
+
+
+_EMPTY_STRING = frozenset({""})
+_SPACE_ONLY = frozenset({_SPACE})
+_UNKNOWN = _Facts(exact=None, prefixes=_EMPTY_STRING, suffixes=_EMPTY_STRING, required=())
+_NOTHING = _Facts.of_exact(_EMPTY_STRING)
+_AT_END = _Facts.of_exact(frozenset({_END, _SPACE + _END}))
+"""The end of a text: folded, it may be preceded by the padding space or a final line break."""
+_KEEP = 4
+"""Required sets carried up from each piece: enough to be selective, few enough to stay cheap."""
+
+
+def _then(left: _Facts, right: _Facts) -> _Facts:
+    """Facts of `left` followed by `right`."""
+    if left.exact is not None and right.exact is not None:
+        joined = _cross(left.exact, right.exact)
+        if joined is not None:
+            return _Facts.of_exact(joined)
+    prefixes = left.prefixes
+    if left.exact is not None:
+        prefixes = _cross(left.exact, right.prefixes) or left.exact
+    suffixes = right.suffixes
+    if right.exact is not None:
+        suffixes = _cross(left.suffixes, right.exact) or right.exact
+    bridge = _cross(left.suffixes, right.prefixes)
+    candidates = (*left.required, *right.required, bridge, prefixes, suffixes)
+    return _Facts(
+        exact=None,
+        prefixes=prefixes,
+        suffixes=suffixes,
+        required=_strongest(tuple(s for s in candidates if s is not None and _usable(s)), _KEEP),
+    )
+
+
+def _either(options: list[_Facts]) -> _Facts:
+    """Facts of a choice between `options`: each may be taken, so only what all share is certain."""
+
+    def union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+        if any(item is None for item in sets):
+            return None
+        joined = frozenset().union(*(item for item in sets if item is not None))
+        return joined if len(joined) <= _LIMIT else None
+
+    exact = union([option.exact for option in options])
+    if exact is not None:
+        return _Facts.of_exact(exact)
+    prefixes = union([option.prefixes for option in options]) or _EMPTY_STRING
+    suffixes = union([option.suffixes for option in options]) or _EMPTY_STRING
+    best = union([option.required[0] if option.required else None for option in options])
+    return _Facts(
+        exact=None,
+        prefixes=prefixes,
+        suffixes=suffixes,
+        required=(best,) if best is not None and _usable(best) else (),
+    )
+
+
+def _characters(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The folded characters a character class can match, or None for a broad or negated one."""
     chars: set[str] = set()
-    fold = (lambda char: char) if cased else str.lower
     for op, value in items:
         if op is sre_constants.LITERAL:
-            chars.add(fold(chr(value)))
+            members = [_fold_char(chr(value))]
         elif op is sre_constants.RANGE:
             low, high = value
-            if high - low > 200:
+            if high - low > 64:
                 return None
-            chars.update(fold(chr(code)) for code in range(low, high + 1))
-        elif op is sre_constants.CATEGORY:
-            found = _category_chars(value)
-            if found is None:
-                return None
-            chars.update(found)
-        elif op is sre_constants.NEGATE:
-            return None
+            members = [_fold_char(chr(code)) for code in range(low, high + 1)]
+        elif op is sre_constants.CATEGORY and value is sre_constants.CATEGORY_SPACE:
+            members = [_SPACE]
         else:
             return None
-    return {_SPACE if char in _SPACES else char for char in chars}
-
-
-def _extend(prefixes: set[str], additions: _Prefixes) -> _Prefixes:
-    if additions is None:
-        return None
-    return prefixes | additions
-
-
-def _sequence_prefixes(items: list[tuple[Any, Any]], length: int, cased: bool = False) -> _Prefixes:
-    """Strings of up to `length` characters that a match of this sequence can start with.
-
-    A string shorter than `length` means the sequence can end there; the caller continues it.
-    Inside `(?-i:...)` the first character keeps its case and is marked, and nothing follows it.
-    """
-    if length == 0 or not items:
-        return {""}
-    op, value = items[0]
-    rest = items[1:]
-    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
-        return _sequence_prefixes(rest, length, cased)
-    if op is sre_constants.LITERAL:
-        char = chr(value) if cased else chr(value).lower()
-        return _join({_SPACE if char in _SPACES else char}, rest, length, cased)
-    if op is sre_constants.IN:
-        return _join(_chars_of_set(value, cased), rest, length, cased)
-    if op is sre_constants.SUBPATTERN:
-        _group, add_flags, del_flags, body = value
-        if del_flags & re.IGNORECASE:
-            inner = _sequence_prefixes(list(body), length, cased=True)
-            if inner is not None and all(prefix.startswith(_CASED) for prefix in inner):
-                return inner
-        body_cased = cased and not add_flags & re.IGNORECASE
-        return _sequence_prefixes(list(body) + rest, length, body_cased)
-    if op is sre_constants.BRANCH:
-        result: set[str] = set()
-        for branch in value[1]:
-            found = _sequence_prefixes(list(branch) + rest, length, cased)
-            if found is None:
-                return None
-            result |= found
-        return result
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-        minimum, _maximum, body = value
-        body = list(body)
-        once = _sequence_prefixes(body + (body if minimum > 1 else []) + rest, length, cased)
-        if minimum >= 1:
-            return once
-        skipped = _sequence_prefixes(rest, length, cased)
-        if once is None or skipped is None:
+        if None in members:
             return None
-        return once | skipped
-    return None
+        chars.update(member for member in members if member is not None)
+    return frozenset(chars)
 
 
-def _join(heads: _Prefixes, rest: list[tuple[Any, Any]], length: int, cased: bool) -> _Prefixes:
-    if heads is None:
-        return None
-    if cased:
-        return {_CASED + head for head in heads}
-    tails = _sequence_prefixes(rest, length - 1)
-    if tails is None:
-        return heads
-    result = {head + tail for head in heads for tail in tails}
-    return result if len(result) <= _MAX_PREFIXES else None
+def _repeat(minimum: int, maximum: int, body: _Facts) -> _Facts:
+    if body.exact == _SPACE_ONLY:
+        # Any run of white space folds to one space.
+        return _Facts.of_exact(_SPACE_ONLY if minimum else frozenset({"", _SPACE}))
+    if minimum == 0:
+        return _either([_NOTHING, _repeat(1, maximum, body)])
+    if body.exact is None:
+        return _Facts(
+            exact=None, prefixes=body.prefixes, suffixes=body.suffixes, required=body.required
+        )
+    least: frozenset[str] | None = body.exact
+    for _ in range(minimum - 1):
+        least = _cross(least, body.exact) if least is not None else None
+    if maximum <= 3:
+        options = [least]
+        for _ in range(maximum - minimum):
+            options.append(_cross(options[-1], body.exact) if options[-1] is not None else None)
+        return _either([_Facts.of_exact(option) for option in options])
+    # At least `minimum` copies, then any number more: the first copies open every match.
+    opening = least if least is not None else body.exact
+    return _Facts(
+        exact=None,
+        prefixes=opening,
+        suffixes=body.exact,
+        required=(opening,) if _usable(opening) else (),
+    )
 
 
-def opening_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The lower-cased openings a pattern can match, or None if even its first letter is unknowable.
+def _zero_width(ahead: _Facts) -> _Facts:
+    """A lookahead or end anchor: the text after it starts as `ahead` says, but nothing is used up."""
+    return _Facts(
+        exact=None, prefixes=ahead.prefixes, suffixes=_EMPTY_STRING, required=ahead.required
+    )
 
-    Openings are three characters long; a one-character opening means only the first is known.
+
+def _sequence(items: list[tuple[Any, Any]]) -> _Facts:
+    facts = _NOTHING
+    for op, value in items:
+        facts = _then(facts, _item(op, value))
+    return facts
+
+
+def _item(op: Any, value: Any) -> _Facts:
+    if op is sre_constants.LITERAL:
+        char = _fold_char(chr(value))
+        return _Facts.of_exact(None if char is None else frozenset({char}))
+    if op is sre_constants.IN:
+        return _Facts.of_exact(_characters(value))
+    if op is sre_constants.AT and value in (sre_constants.AT_END, sre_constants.AT_END_STRING):
+        return _zero_width(_AT_END)
+    if op is sre_constants.ASSERT and value[0] == 1:
+        return _zero_width(_sequence(list(value[1])))
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+        return _NOTHING
+    if op is sre_constants.SUBPATTERN:
+        return _sequence(list(value[3]))
+    if op is sre_constants.BRANCH:
+        return _either([_sequence(list(branch)) for branch in value[1]])
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        minimum, maximum, body = value
+        return _repeat(minimum, maximum, _sequence(list(body)))
+    if op is sre_constants.ATOMIC_GROUP:
+        return _sequence(list(value))
+    return _UNKNOWN
+
+
+def required_atoms(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of folded strings such that every match of `pattern` contains one string of each set.
+
+    Sets whose weakest string is too short to be selective are left out; an empty answer means
+    the pattern must simply always run.
     """
-    try:
-        parsed = sre_parser.parse(pattern, flags)
-    except re.error:
-        return None
-    found = _sequence_prefixes(list(parsed), PREFIX_LENGTH, cased=not flags & re.IGNORECASE)
-    if found is None or "" in found:
-        return None
-    return frozenset(found)
+    return _required_of(sre_parser.parse(pattern, flags))
 
 
-@dataclass
+def _required_of(parsed: Any) -> tuple[frozenset[str], ...]:
+    if parsed.state.flags & re.MULTILINE:
+        return ()  # "$" may then match before any line break, which folding cannot show.
+    required = _sequence(list(parsed)).required
+    return tuple(atoms for atoms in required if _strength(atoms)[0] >= _MIN_ATOM_WEIGHT)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The automaton and the bit fields that tell, for one text, which patterns to run.
+
+    Each pattern owns a field of one bit per required set and a guard bit above it. A text's hits
+    are OR-ed into one integer; adding `ones` (a one at the bottom of every field) carries into a
+    pattern's guard bit exactly when its field is full, so one addition tests every pattern.
+    """
+
+    automaton: Any
+    ones: int
+    guards: int
+    pattern_at_guard: dict[int, int]
+
+
 class PatternIndex:
-    """Patterns keyed by their possible openings; `finditer` yields (pattern id, match).
+    """Patterns with their required atoms; `finditer(text, folded)` yields (pattern id, match).
 
-    Patterns of one family (one conduct category) that share an opening are compiled into one
-    alternation, so each word start costs at most one regex call per family.
+    Every match of every pattern is reported, including matches that start inside an earlier
+    match of the same pattern, as a reader scanning each word would find them.
     """
 
-    _pending: dict[tuple[str, str], list[tuple[int, str, int]]] = field(default_factory=dict)
-    _by_key: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
-    _unindexed: list[tuple[int, re.Pattern[str]]] = field(default_factory=list)
-    _compiled: bool = False
+    def __init__(self) -> None:
+        self._patterns: dict[int, re.Pattern[str]] = {}
+        self._required: dict[int, tuple[frozenset[str], ...]] = {}
+        self._layout: _Layout | None = None
 
-    def add(self, pattern_id: int, pattern: str, flags: int, family: str) -> None:
-        prefixes = opening_prefixes(pattern, flags)
-        if prefixes is None:
-            self._unindexed.append((pattern_id, re.compile(pattern, flags)))
-            return
-        for prefix in prefixes:
-            key = "C" + prefix[1:2] if prefix.startswith(_CASED) else "P" + prefix
-            self._pending.setdefault((key, family), []).append((pattern_id, pattern, flags))
-        self._compiled = False
+    def add(self, pattern_id: int, pattern: str, flags: int = 0) -> None:
+        parsed = sre_parser.parse(pattern, flags)
+        self._required[pattern_id] = _required_of(parsed)
+        # Compiled from the same parse: parsing the rules' long alternations twice doubles start-up.
+        self._patterns[pattern_id] = sre_compiler.compile(parsed, flags)
+        self._layout = None
 
-    def _compile(self) -> None:
-        self._by_key = {}
-        for (key, _family), entries in sorted(self._pending.items()):
-            alternatives = []
-            for pattern_id, pattern, flags in entries:
-                body = pattern if flags & re.IGNORECASE else f"(?-i:{pattern})"
-                alternatives.append(f"(?P<p{pattern_id}>{body})")
-            combined = re.compile("|".join(alternatives), re.IGNORECASE)
-            self._by_key.setdefault(key, []).append(combined)
-        self._compiled = True
+    @property
+    def always_run(self) -> tuple[int, ...]:
+        """Ids of the patterns that have no atom and are tried on every text."""
+        return tuple(sorted(pid for pid, required in self._required.items() if not required))
 
-    def finditer(self, text: str, lowered: str) -> Iterator[tuple[int, re.Match[str]]]:
-        if not self._compiled:
-            self._compile()
-        for pattern_id, compiled in self._unindexed:
-            for found in compiled.finditer(text):
-                yield pattern_id, found
-        by_key = self._by_key
-        for start in _WORD_START.finditer(lowered):
-            position = start.start()
-            opening = "".join(
-                _SPACE if char in _SPACES else char
-                for char in lowered[position : position + PREFIX_LENGTH]
-            )
-            keys = ["P" + opening[:length] for length in range(1, len(opening) + 1)]
-            keys.append("C" + text[position])
-            for key in keys:
-                for compiled in by_key.get(key, ()):
-                    match = compiled.match(text, position)
-                    if match is not None and match.lastgroup is not None:
-                        yield int(match.lastgroup[1:]), match
+    def _built(self) -> _Layout:
+        if self._layout is None:
+            masks: dict[str, int] = {}
+            ones = guards = 0
+            pattern_at_guard = {}
+            bit = 0
+            for pattern_id in sorted(self._required):
+                required = self._required[pattern_id]
+                ones |= 1 << bit
+                for atoms in required:
+                    for atom in atoms:
+                        masks[atom] = masks.get(atom, 0) | 1 << bit
+                    bit += 1
+                guards |= 1 << bit
+                pattern_at_guard[bit] = pattern_id
+                bit += 1
+            automaton = ahocorasick.Automaton()
+            for atom, mask in masks.items():
+                automaton.add_word(atom, mask)
+            if masks:
+                automaton.make_automaton()
+            self._layout = _Layout(automaton, ones, guards, pattern_at_guard)
+        return self._layout
+
+    def candidates(self, folded: str) -> list[int]:
+        """Ids of the patterns worth trying on a text whose folded form is `folded`, in order."""
+        layout = self._built()
+        hits = 0
+        if len(layout.automaton):
+            for _end, mask in layout.automaton.iter(folded):
+                hits |= mask
+        complete = (hits + layout.ones) & layout.guards
+        found = []
+        while complete:
+            lowest = complete & -complete
+            found.append(layout.pattern_at_guard[lowest.bit_length() - 1])
+            complete ^= lowest
+        return found
+
+    def finditer(self, text: str, folded: str) -> Iterator[tuple[int, re.Match[str]]]:
+        for pattern_id in self.candidates(folded):
+            yield from _every_match(pattern_id, self._patterns[pattern_id], text)
+
+    def finditer_all(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """Every match of every pattern, without the atoms: the index's reference behaviour."""
+        for pattern_id, compiled in sorted(self._patterns.items()):
+            yield from _every_match(pattern_id, compiled, text)
+
+
+def _every_match(
+    pattern_id: int, compiled: re.Pattern[str], text: str
+) -> Iterator[tuple[int, re.Match[str]]]:
+    match = compiled.search(text)
+    while match is not None:
+        yield pattern_id, match
+        following = match.start() + 1
+        match = compiled.search(text, following) if following <= len(text) else None
