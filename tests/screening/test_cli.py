@@ -1,12 +1,15 @@
 """`safecomms screen`: the published command-line contract."""
 
+import os
 import subprocess
 import sys
+import tempfile
 
 import orjson
 import pytest
 
-from safecomms.screening.cli import main
+from safecomms.screening.cli import _collect, main
+from safecomms.screening.people import empty_gazetteer
 
 
 def _run(*arguments, stdin=b""):
@@ -105,3 +108,62 @@ def test_missing_input_file(tmp_path, capsys):
 
 def test_unknown_option_is_a_usage_error(capsys):
     assert main(["--bogus"]) == 2
+
+
+def _mixed_input(count: int) -> bytes:
+    texts = [
+        "Hi Jayden, c u l8r",
+        "Call me on 07700 900123 x",
+        "Nothing to see here.",
+        "don't tell your mum about this",
+        "@Sam can you do the s47 visit",
+        "DOB 12/03/2011, NHS 943 476 5919",
+    ]
+    lines = []
+    for number in range(count):
+        lines.append(orjson.dumps({"id": str(number), "text": texts[number % len(texts)]}))
+        if number % 7 == 0:
+            lines.append(b"")  # blank lines are skipped, but still count as input lines
+    return b"\n".join(lines) + b"\n"
+
+
+def test_workers_give_the_same_output_as_one_process(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(_mixed_input(60))
+    outputs = {}
+    for jobs in ("1", "3"):
+        target = tmp_path / f"out-{jobs}.jsonl"
+        completed = _run("--input", str(source), "--output", str(target), "--jobs", jobs)
+        assert completed.returncode == 0, completed.stderr
+        outputs[jobs] = target.read_bytes()
+    assert outputs["3"] == outputs["1"]
+    assert [orjson.loads(line)["id"] for line in outputs["3"].splitlines()] == [
+        str(number) for number in range(60)
+    ]
+
+
+def test_with_workers_the_first_malformed_line_is_the_one_reported(tmp_path):
+    lines = _mixed_input(30).splitlines()
+    lines[25], lines[13] = b'{"id": 1, "text": "x"}', b"not json"
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    completed = _run("--input", str(source), "--output", str(target), "--jobs", "3")
+    assert completed.returncode == 2
+    assert completed.stderr.decode().strip() == "safecomms screen: line 14: not valid JSON"
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_jobs_must_be_a_positive_whole_number(capsys, jobs):
+    assert main(["--jobs", jobs]) == 2
+    assert "--jobs: must be a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_a_worker_that_fails_has_its_lines_screened_by_the_main_process(tmp_path):
+    run = ([b'{"id": "a", "text": "lol"}\n'], 1)
+    with tempfile.TemporaryFile() as spool:
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the failing worker
+            os._exit(1)
+        [line] = _collect(child, spool, run, empty_gazetteer())
+    assert orjson.loads(line)["findings"][0]["category"] == "text_speak"

@@ -1,6 +1,6 @@
 """`safecomms screen`: screen JSON lines from a file or standard input.
 
-    safecomms screen [--people PEOPLE.json] [--input IN.jsonl] [--output OUT.jsonl]
+    safecomms screen [--people PEOPLE.json] [--input IN.jsonl] [--output OUT.jsonl] [--jobs N]
 
 Each input line is `{"id": str, "text": str, "channel"?: "whatsapp|sms|email|teams",
 "sent_at"?: ISO 8601}`; each output line is `{"id", "findings": [...], "redacted",
@@ -8,17 +8,24 @@ Each input line is `{"id": str, "text": str, "channel"?: "whatsapp|sms|email|tea
 trailing newline or a blank line between records is not a record). A malformed line stops the run
 with exit status 2 and a one-line error naming the line; nothing is written, because results are
 collected in memory and written only once every line has been read.
+
+Large inputs are shared between worker processes, one per available CPU (`--jobs` overrides):
+each screens a contiguous run of lines and the results are joined in input order. A malformed
+line is still reported as the first one in the file, and a worker that fails for any other reason
+has its lines screened again by the main process, so the output never depends on the workers.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 import orjson
 
@@ -27,6 +34,8 @@ from safecomms.screening.findings import Channel
 from safecomms.screening.people import ROLES, Gazetteer, Person
 
 EXIT_BAD_INPUT = 2
+LINES_PER_WORKER = 2_000
+"""Below this many lines per process, starting a worker costs more than it saves."""
 _CHANNELS = {channel.value for channel in Channel}
 
 
@@ -42,7 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--people", type=Path, help="JSON list of the case register's people")
     parser.add_argument("--input", type=Path, help="JSON lines to screen (default: stdin)")
     parser.add_argument("--output", type=Path, help="where to write results (default: stdout)")
+    parser.add_argument(
+        "--jobs",
+        type=_job_count,
+        help="worker processes (default: one per CPU for inputs of "
+        f"{2 * LINES_PER_WORKER:,} lines or more)",
+    )
     return parser
+
+
+def _job_count(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {value!r}")
+    return jobs
 
 
 def load_people(path: Path) -> list[Person]:
@@ -116,14 +141,106 @@ def _screen_line(raw: bytes, line_number: int, gazetteer: Gazetteer) -> bytes:
         raise InputError(f"line {line_number}: text cannot be written as JSON") from None
 
 
-def screen_lines(source: IO[bytes], gazetteer: Gazetteer) -> list[bytes]:
-    """Screen every record; raise InputError on the first malformed line."""
+def _screen_run(lines: list[bytes], first_number: int, gazetteer: Gazetteer) -> list[bytes]:
+    """Screen consecutive input lines, the first of which is line `first_number` of the input."""
     results = []
-    for line_number, raw in enumerate(source, start=1):
+    for line_number, raw in enumerate(lines, start=first_number):
         if not raw.strip():
             continue
         results.append(_screen_line(raw, line_number, gazetteer))
     return results
+
+
+def screen_lines(source: IO[bytes], gazetteer: Gazetteer, jobs: int | None = None) -> list[bytes]:
+    """Screen every record; raise InputError naming the first malformed line.
+
+    `jobs` is the number of processes to share the work between; None decides from the input's
+    size and the CPUs available.
+    """
+    lines = source.readlines()
+    if jobs is None:
+        jobs = min(_available_cpus(), len(lines) // LINES_PER_WORKER)
+    jobs = min(jobs, len(lines))
+    if jobs <= 1 or not hasattr(os, "fork"):
+        return _screen_run(lines, 1, gazetteer)
+    size = -(-len(lines) // jobs)
+    runs = [(lines[start : start + size], start + 1) for start in range(0, len(lines), size)]
+    return _screen_in_workers(runs, gazetteer)
+
+
+def _available_cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+_RESULTS, _BAD_INPUT = b"R", b"E"
+
+
+def _fork_worker(run: tuple[list[bytes], int], gazetteer: Gazetteer, spool: BinaryIO) -> int:
+    """Fork a worker that screens `run` into `spool`: its results, or its input error."""
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the worker leaves through os._exit
+        status = 1
+        try:
+            try:
+                results = _screen_run(*run, gazetteer)
+                spool.write(_RESULTS)
+                spool.writelines(results)
+            except InputError as error:
+                spool.write(_BAD_INPUT + str(error).encode())
+            spool.flush()
+            status = 0
+        finally:
+            os._exit(status)
+    return child
+
+
+def _screen_in_workers(runs: list[tuple[list[bytes], int]], gazetteer: Gazetteer) -> list[bytes]:
+    """Screen the first run here and the others in forked workers; join the results in order."""
+    screen("")  # compile the rules once, before forking, so that every worker inherits them
+    outcomes: list[list[bytes] | InputError] = []
+    with contextlib.ExitStack() as spools:
+        workers: list[tuple[int, BinaryIO]] = []
+        try:
+            for run in runs[1:]:
+                spool = spools.enter_context(tempfile.TemporaryFile())
+                workers.append((_fork_worker(run, gazetteer, spool), spool))
+            try:
+                outcomes.append(_screen_run(*runs[0], gazetteer))
+            except InputError as error:
+                outcomes.append(error)
+            while workers:
+                child, finished = workers.pop(0)
+                outcomes.append(_collect(child, finished, runs[len(outcomes)], gazetteer))
+        finally:
+            for child, _spool in workers:
+                with contextlib.suppress(OSError):
+                    os.kill(child, signal.SIGTERM)
+                    os.waitpid(child, 0)
+    results: list[bytes] = []
+    for outcome in outcomes:
+        if isinstance(outcome, InputError):
+            raise outcome
+        results.extend(outcome)
+    return results
+
+
+def _collect(
+    child: int, spool: BinaryIO, run: tuple[list[bytes], int], gazetteer: Gazetteer
+) -> list[bytes] | InputError:
+    """A worker's results or input error; if it failed otherwise, its run screened here instead."""
+    _, status = os.waitpid(child, 0)
+    spool.seek(0)
+    kind, data = spool.read(1), spool.read()
+    if status == 0 and kind == _RESULTS:
+        return [data]
+    if status == 0 and kind == _BAD_INPUT:
+        return InputError(data.decode())
+    try:
+        return _screen_run(*run, gazetteer)
+    except InputError as error:
+        return error
 
 
 def _write_atomically(path: Path, lines: list[bytes]) -> None:
@@ -148,11 +265,11 @@ def main(argv: list[str]) -> int:
         people = load_people(arguments.people) if arguments.people else []
         gazetteer = Gazetteer.from_people(people)
         if arguments.input is None:
-            lines = screen_lines(sys.stdin.buffer, gazetteer)
+            lines = screen_lines(sys.stdin.buffer, gazetteer, arguments.jobs)
         else:
             try:
                 with arguments.input.open("rb") as source:
-                    lines = screen_lines(source, gazetteer)
+                    lines = screen_lines(source, gazetteer, arguments.jobs)
             except OSError as error:
                 raise InputError(f"{arguments.input}: cannot read ({error.strerror})") from None
         if arguments.output is None:
