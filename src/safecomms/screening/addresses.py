@@ -8,6 +8,7 @@ directly. The postcode is also reported on its own as `postcode`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from safecomms.screening.lexicons import alternation, word_set
 from safecomms.screening.name_context import FIRST_NAMES, NOT_NAMES, capitalised_run
@@ -19,7 +20,9 @@ _PLAIN_STREET_TYPES = alternation(word_set(_DATA, "street_types", "plain_terms")
 _HOUSE_TYPES = alternation(word_set(_DATA, "house_name_types"))
 _UNITS = alternation(word_set(_DATA, "unit_words"))
 NOT_STREET_WORDS = word_set(_DATA, "not_street_words")
-_ADDRESS_WORDS = word_set(_DATA, "street_types") | word_set(_DATA, "house_name_types")
+_STREET_WORDS = word_set(_DATA, "street_types")
+_HOUSE_NAME_WORDS = word_set(_DATA, "house_name_types")
+_ADDRESS_WORDS = _STREET_WORDS | _HOUSE_NAME_WORDS
 
 _NUMBER = r"\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
 _CAPITAL_WORD = r"(?:St\.?|[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*)"
@@ -29,10 +32,17 @@ _HOUSE_NAME = rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,3}}(?i:{_HOUSE_TYPES})\b)"
 _STREET = rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,4}}(?i:{_STREET_TYPES})\b\.?)"
 _PLAIN_STREET = rf"(?:(?:{_ANY_WORD}[ \t]+){{1,3}}(?i:{_PLAIN_STREET_TYPES})\b)"
 
-_NUMBERED = re.compile(
-    rf"(?<![\w£$.,:/-]){_UNIT}?(?:{_HOUSE_NAME},?[ \t]+)?(?<![\w£$.:/-]){_NUMBER},?[ \t]+"
-    rf"(?:{_STREET}|(?P<plain>{_PLAIN_STREET}))(?![\w])"
-)
+
+def _numbered(house_name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w£$.,:/-]){_UNIT}?{house_name}(?<![\w£$.:/-]){_NUMBER},?[ \t]+"
+        rf"(?:{_STREET}|(?P<plain>{_PLAIN_STREET}))(?![\w])"
+    )
+
+
+_NUMBERED = _numbered(rf"(?:{_HOUSE_NAME},?[ \t]+)?")
+_NUMBERED_WITHOUT_HOUSE_NAME = _numbered("")
+"""For text with no house name word, where trying capitalised words as a house name is wasted."""
 _NAMED = re.compile(rf"(?<![\w]){_UNIT}?{_HOUSE_NAME},[ \t]*(?:{_NUMBER}[ \t]+)?{_STREET}(?![\w])")
 _STREET_WORD_IN = re.compile(r"(?<![\w])[A-Za-z][\w'\u2019-]*")
 _COMMA = re.compile(r"[ \t]*,[ \t]*|[ \t]+")
@@ -83,26 +93,41 @@ def find_addresses(
 ) -> list[tuple[int, int]]:
     """Addresses with a house number or name and a street, with the town and postcode after."""
     text = prepared.text
-    spans: list[tuple[int, int]] = []
-    if prepared.words.isdisjoint(_ADDRESS_WORDS):
-        return spans
-    if prepared.has_digits:
-        for match in _NUMBERED.finditer(text):
-            if match.group("plain") is not None and not _street_words_plausible(
-                text, match.start("plain"), match.end("plain")
-            ):
-                continue
-            if not _street_words_plausible(text, match.start(), match.end()):
-                continue
-            spans.append(match.span())
-    if "," in text:
-        spans.extend(match.span() for match in _NAMED.finditer(text))
-    spans.sort()
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(_streets(prepared)):
         end = _postcode_end(text, _town_end(text, end, postcodes), postcodes)
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+def _streets(prepared: PreparedText) -> Iterator[tuple[int, int]]:
+    """Each house number or name with its street, before the town and postcode are added."""
+    present = prepared.words & _ADDRESS_WORDS
+    if not present:
+        return
+    # An address needs a street word, and a house name its house word. ASCII text is sure to have
+    # those among its words (see `Cues`), so without them the patterns need not be tried.
+    if prepared.is_ascii and present.isdisjoint(_STREET_WORDS):
+        return
+    house_words = present & _HOUSE_NAME_WORDS
+    house_names = bool(house_words) or not prepared.is_ascii
+    text = prepared.text
+    if prepared.has_digits:
+        numbered = _NUMBERED if house_names else _NUMBERED_WITHOUT_HOUSE_NAME
+        for match in numbered.finditer(text):
+            if match.group("plain") is not None and not _street_words_plausible(
+                text, match.start("plain"), match.end("plain")
+            ):
+                continue
+            if _street_words_plausible(text, match.start(), match.end()):
+                yield match.span()
+    # A house name without a number ends at a comma: "Rose Cottage, Mill Lane".
+    if (
+        house_names
+        and "," in text
+        and (not prepared.is_ascii or any(f"{word}," in prepared.lowered for word in house_words))
+    ):
+        yield from (match.span() for match in _NAMED.finditer(text))

@@ -21,7 +21,7 @@ from safecomms.policy import Severity
 from safecomms.screening.findings import Category, Channel
 from safecomms.screening.lexicons import load_table_file, trie_pattern
 from safecomms.screening.pattern_index import PatternIndex, fold
-from safecomms.screening.prepared import PreparedText, is_word_char
+from safecomms.screening.prepared import Cues, PreparedText, is_word_char
 
 CONDUCT_FILES = {
     Category.TEXT_SPEAK: "text_speak.toml",
@@ -152,17 +152,24 @@ def _applies(rules: CategoryRules, channel: Channel | None) -> bool:
     return rules.channels is None or channel is None or str(channel) in rules.channels
 
 
+@cache
+def _term_cues() -> Cues:
+    """The words of every literal term: a text without all the words of some term has no term."""
+    return Cues(conduct_rules().automaton.keys())
+
+
 def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[ConductMatch]:
     """Every conduct match in the text, before speech and web-address exclusions."""
     rules = conduct_rules()
     allowed = {rules_.category for rules_ in rules.categories if _applies(rules_, channel)}
     text = prepared.text
     found: list[ConductMatch] = []
-    for last, entries in rules.automaton.iter(prepared.lowered):
-        for length, group in entries:
-            start, end = last - length + 1, last + 1
-            if group.category in allowed and _term_fits(text, start, end, group):
-                found.append(ConductMatch(start, end, group))
+    if not _term_cues().absent_from(prepared):
+        for last, entries in rules.automaton.iter(prepared.lowered):
+            for length, group in entries:
+                start, end = last - length + 1, last + 1
+                if group.category in allowed and _term_fits(text, start, end, group):
+                    found.append(ConductMatch(start, end, group))
     for pattern_id, match in rules.patterns.finditer(
         prepared.normalised, fold(prepared.normalised)
     ):

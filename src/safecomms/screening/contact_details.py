@@ -9,6 +9,7 @@ anyone may call, not someone's personal data, and are not reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -20,9 +21,14 @@ _EMAIL = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])"
 )
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"]+")
+_STANDS_APART = r"(?<![\w+/.:£$-].)"
+"""Placed after a number's first character: the character before the number does not join it to a
+word, a path or a sum of money. Testing this after the first character rather than before it lets
+the regex engine skip straight to the characters a number can start with."""
+_COUNTRY_CODE = r"[ ]?\d{1,3}[ .-]?(?:\(0\)[ .-]?)?"
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+/.:£$-])"
-    r"(?:(?:\+|00)[ ]?\d{1,3}[ .-]?(?:\(0\)[ .-]?)?|\(?0)"
+    rf"(?:\+{_STANDS_APART}{_COUNTRY_CODE}|0{_STANDS_APART}0{_COUNTRY_CODE}"
+    rf"|\({_STANDS_APART}0|0{_STANDS_APART})"
     r"\d{1,5}\)?(?:[ .-]?\d){5,10}(?![\w/]|[.:,]\d)"
 )
 _FREEPHONE_PREFIXES = ("800", "808", "500")
@@ -44,7 +50,13 @@ def find_urls(prepared: PreparedText) -> list[tuple[int, int]]:
     return [match.span() for match in _URL.finditer(prepared.text)]
 
 
+@lru_cache(maxsize=4096)
 def _is_personal_number(candidate: str) -> bool:
+    """Whether `phonenumbers` takes `candidate` for a personal number.
+
+    Remembered, because parsing is slow and the same numbers (helplines, an office line, a family's
+    mobile) come up again and again.
+    """
     try:
         parsed = phonenumbers.parse(candidate, "GB")
     except phonenumbers.NumberParseException:

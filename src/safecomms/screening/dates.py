@@ -20,8 +20,14 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+(?:the\s+)?)?"
+_WEEKDAY_STARTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NAME_STARTS = alternation([*_WEEKDAY_STARTS, *_MONTH_STARTS])
+"""How every weekday and month name begins, abbreviated or not."""
+# A date begins with a digit or a weekday or month name. Checking that first lets the many word
+# starts that begin neither fail at once instead of trying each form of date in turn.
 DATE = re.compile(
-    r"(?i)(?<![\w/.-])(?:"
+    rf"(?i)(?<![\w/.-])(?=\d|{_NAME_STARTS})(?:"
     rf"{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{_YEAR}|\d{{2}})"
     rf"|{_WEEKDAY}{_DAY}{_ORDINAL}(?:\s+of)?[\s-]+{_MONTH}(?:,?[\s-]+(?:{_YEAR}|'?\d{{2}}))?"

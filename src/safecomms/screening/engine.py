@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
 
 from safecomms.policy import Severity
 from safecomms.screening.addresses import find_addresses
@@ -38,6 +39,13 @@ def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
     return any(start < high and low < end for low, high in spans)
 
 
+def _clear_of(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """The spans that overlap none of `taken` (usually there is nothing taken)."""
+    if not taken:
+        return spans
+    return [span for span in spans if not _overlaps(*span, taken)]
+
+
 @cache
 def _personal_rule(category: Category, cued: bool) -> tuple[str, Severity, str]:
     """A personal-data category's rule, severity and message, read and formatted once."""
@@ -47,64 +55,57 @@ def _personal_rule(category: Category, cued: bool) -> tuple[str, Severity, str]:
     return entry["rule"], Severity(severity), f"{entry['label']}: {' '.join(advice.split())}"
 
 
-def _personal_finding(category: Category, start: int, end: int, *, cued: bool = True) -> Finding:
+def _personal_findings(
+    category: Category, spans: list[Span], *, cued: bool = True
+) -> list[Finding]:
+    if not spans:
+        return []
     rule, severity, message = _personal_rule(category, cued)
-    return Finding(
-        category=category, start=start, end=end, rule=rule, severity=severity, message=message
-    )
+    return [Finding(category, start, end, rule, severity, message) for start, end in spans]
 
 
 def _personal_data(prepared: PreparedText, gazetteer: Gazetteer) -> list[Finding]:
     emails = find_emails(prepared)
     urls = find_urls(prepared)
     hidden = emails + urls
-    findings = [_personal_finding(Category.EMAIL, start, end) for start, end in emails]
+    findings = _personal_findings(Category.EMAIL, emails)
 
     dates_of_birth = find_dates_of_birth(prepared)
     nhs_numbers = [n for n in find_nhs_numbers(prepared) if not _overlaps(n.start, n.end, hidden)]
     cued_nhs = [(n.start, n.end) for n in nhs_numbers if n.cued]
-    phones = [
-        span
-        for span in find_phones(prepared)
-        if not _overlaps(*span, hidden + cued_nhs + dates_of_birth)
-    ]
+    phones = _clear_of(find_phones(prepared), hidden + cued_nhs + dates_of_birth)
     for number in nhs_numbers:
         if number.cued or not _overlaps(number.start, number.end, phones):
-            findings.append(
-                _personal_finding(Category.NHS_NUMBER, number.start, number.end, cued=number.cued)
+            findings += _personal_findings(
+                Category.NHS_NUMBER, [(number.start, number.end)], cued=number.cued
             )
-    findings += [_personal_finding(Category.PHONE, *span) for span in phones]
-    findings += [
-        _personal_finding(Category.NI_NUMBER, *span)
-        for span in find_ni_numbers(prepared)
-        if not _overlaps(*span, hidden)
-    ]
-    postcodes = [span for span in find_postcodes(prepared) if not _overlaps(*span, hidden)]
-    findings += [_personal_finding(Category.POSTCODE, *span) for span in postcodes]
-    findings += [_personal_finding(Category.DATE_OF_BIRTH, *span) for span in dates_of_birth]
-    addresses = [
-        span for span in find_addresses(prepared, postcodes) if not _overlaps(*span, hidden)
-    ]
-    findings += [_personal_finding(Category.ADDRESS, *span) for span in addresses]
-    taken = hidden + addresses + postcodes
-    findings += [
-        _personal_finding(Category.PERSON, *span)
-        for span in find_people(prepared, gazetteer)
-        if not _overlaps(*span, taken)
-    ]
+    findings += _personal_findings(Category.PHONE, phones)
+    findings += _personal_findings(Category.NI_NUMBER, _clear_of(find_ni_numbers(prepared), hidden))
+    postcodes = _clear_of(find_postcodes(prepared), hidden)
+    findings += _personal_findings(Category.POSTCODE, postcodes)
+    findings += _personal_findings(Category.DATE_OF_BIRTH, dates_of_birth)
+    addresses = _clear_of(find_addresses(prepared, postcodes), hidden)
+    findings += _personal_findings(Category.ADDRESS, addresses)
+    people = _clear_of(find_people(prepared, gazetteer), hidden + addresses + postcodes)
+    findings += _personal_findings(Category.PERSON, people)
     return findings
 
 
+@cache
+def _conduct_label(category: Category) -> str:
+    return str(load_table_file("personal_data.toml")["conduct_labels"][category.value])
+
+
 def _conduct_finding(match: ConductMatch, text: str) -> Finding:
-    label = load_table_file("personal_data.toml")["conduct_labels"][match.group.category.value]
+    group = match.group
     phrase = " ".join(text[match.start : match.end].split())
     return Finding(
-        category=match.group.category,
+        category=group.category,
         start=match.start,
         end=match.end,
-        rule=match.group.rule,
-        severity=match.group.severity,
-        message=f"{label} (\u201c{phrase}\u201d): {match.group.advice}",
+        rule=group.rule,
+        severity=group.severity,
+        message=f"{_conduct_label(group.category)} (\u201c{phrase}\u201d): {group.advice}",
     )
 
 
@@ -133,9 +134,10 @@ def _conduct(
     findings: list[Finding] = []
     if matches:
         text = prepared.text
-        excluded = reported_regions(text) + find_urls(prepared) + find_emails(prepared)
-        kept = [m for m in matches if not inside_any(m.start, m.end, excluded)]
-        findings = [_conduct_finding(match, text) for match in _merge_conduct(kept)]
+        excluded = reported_regions(prepared) + find_urls(prepared) + find_emails(prepared)
+        if excluded:
+            matches = [m for m in matches if not inside_any(m.start, m.end, excluded)]
+        findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
     if sent_at is not None:
         window = unusual_hours()
         if window.covers(local_wall_clock(sent_at)):
@@ -179,5 +181,5 @@ def screen(
     prepared = PreparedText.of(text)
     findings = _personal_data(prepared, gazetteer or empty_gazetteer())
     findings += _conduct(prepared, resolved_channel, sent_at)
-    findings.sort(key=lambda f: (f.start, f.end, f.category.value))
+    findings.sort(key=attrgetter("start", "end", "category"))
     return ScreeningResult(text=text, findings=findings, channel_verdict=channel_verdict(findings))

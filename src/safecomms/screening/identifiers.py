@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import mul
 
 from safecomms.screening.lexicons import alternation, word_set
 from safecomms.screening.prepared import PreparedText
 
-_NHS_CANDIDATE = re.compile(r"(?<![\w/.:+-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/:]|[.,]\d)")
+# The look-behind follows the first digit (and so spans two characters) so that the regex engine
+# can skip straight from digit to digit instead of trying the whole pattern at every position.
+_NHS_CANDIDATE = re.compile(r"(\d(?<![\w/.:+-]\d)\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w/:]|[.,]\d)")
 _NHS_CUE = re.compile(rf"(?<![a-z])(?:{alternation(word_set('identifiers.toml', 'nhs_cues'))})")
 _REFERENCE_CUE = re.compile(
     rf"(?<![a-z])(?:{alternation(word_set('identifiers.toml', 'reference_cues'))})"
@@ -31,6 +34,8 @@ _NI_CANDIDATE = re.compile(
     r"[ -]?([A-D])(?![\w])"
 )
 _NI_UNUSED_PAIRS = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+_NI_DIGITS = re.compile(r"(?i)\d\d[ -]?\d\d[ -]?\d\d[ -]?[A-D](?![\w])")
+"""The part of an NI number after its prefix, which a text must hold before the prefix is sought."""
 
 
 def introduced_as_reference(lowered: str, start: int) -> bool:
@@ -42,9 +47,7 @@ def nhs_check_digit_ok(digits: str) -> bool:
     """The NHS modulus 11 check: weights 10 down to 2; a remainder giving 10 is never issued."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(
-        int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=False)
-    )
+    total = sum(map(mul, map(int, digits[:9]), range(10, 1, -1)))
     check = 11 - total % 11
     if check == 11:
         check = 0
@@ -85,7 +88,7 @@ def find_nhs_numbers(prepared: PreparedText) -> list[NhsNumberMatch]:
 
 def find_ni_numbers(prepared: PreparedText) -> list[tuple[int, int]]:
     """National Insurance numbers with a prefix HMRC issues, spaced or not, any letter case."""
-    if not prepared.has_digits:
+    if not prepared.has_digits or _NI_DIGITS.search(prepared.text) is None:
         return []
     spans = []
     for match in _NI_CANDIDATE.finditer(prepared.text):

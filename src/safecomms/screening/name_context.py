@@ -9,8 +9,10 @@ sentence ("Will said"). They decide whether an everyday word that is also a name
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from safecomms.screening.lexicons import alternation, load_table_file, word_set
+from safecomms.screening.phrase_search import PhraseSearch
 
 _NAMES = "names.toml"
 NOT_NAMES = word_set(_NAMES, "not_names")
@@ -20,9 +22,13 @@ EVERYDAY_NAMES = word_set(_NAMES, "ambiguous")
 FIRST_NAMES = word_set(_NAMES, "first_names")
 COMMON_WORDS = word_set(_NAMES, "common_words")
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
+_ENDS_A_RUN = NOT_NAMES | PLACE_WORDS
+POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 
-_TITLES = alternation(word_set(_NAMES, "titles") | word_set(_NAMES, "kinship_titles"))
-_UPPER_TITLES = alternation(tuple(load_table_file(_NAMES)["titles"]["upper_case_terms"]))
+_TITLE_WORDS = word_set(_NAMES, "titles") | word_set(_NAMES, "kinship_titles")
+_UPPER_CASE_TITLES = tuple(load_table_file(_NAMES)["titles"]["upper_case_terms"])
+_TITLES = alternation(_TITLE_WORDS)
+_UPPER_TITLES = alternation(_UPPER_CASE_TITLES)
 _GREETINGS = alternation(word_set(_NAMES, "greetings"))
 _SIGN_OFFS = alternation(word_set(_NAMES, "sign_offs"))
 _INTRODUCTIONS = alternation(word_set(_NAMES, "introductions"))
@@ -33,32 +39,60 @@ _ORGANISATIONS = alternation(word_set(_NAMES, "roles", "organisations"))
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 """A word of letters, with inner apostrophes or hyphens (O'Brien, Smith-Jones, Jayden's)."""
 
+# Texts that are all ASCII are searched in their lower-cased copy with case-sensitive patterns,
+# which the regex engine runs about twice as fast as case-insensitive ones; the others are
+# searched as written with the case-insensitive originals.
+
 TITLE = re.compile(rf"(?<![\w])(?:(?i:{_TITLES})|{_UPPER_TITLES})\.?[ \t]+")
 TITLE_BEFORE = re.compile(rf"(?<![\w])(?:(?i:{_TITLES})|{_UPPER_TITLES})\.?[ \t]+\Z")
-GREETING = re.compile(rf"(?i)[ \t>*\-]*(?:{_GREETINGS})[ \t]*,?[ \t]+")
-"""A greeting, matched at a line start (see `sentence_starts`)."""
-GREETING_BEFORE = re.compile(rf"(?im)^[ \t>*\-]*(?:{_GREETINGS})[ \t]*,?[ \t]+\Z")
-SIGN_OFF = re.compile(rf"(?i)[ \t]*(?:{_SIGN_OFFS})[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)")
-"""A closing, matched at a line or sentence start (see `sentence_starts`)."""
-_STARTS = re.compile(r"\n|[.!?][ \t]+")
+LOWER_CASE_TITLES = PhraseSearch(_TITLE_WORDS, r"(?:{})\.?[ \t]+")
+UPPER_CASE_TITLES = PhraseSearch(_UPPER_CASE_TITLES, r"(?:{})\.?[ \t]+")
+"""`TITLE` in two parts, without its word-start check (see `word_starts`): titles in any case,
+for lower-cased ASCII text, and titles only written in capitals (PC, DS)."""
 
+_GREETING = rf"[ \t>*\-]*(?:{_GREETINGS})[ \t]*,?[ \t]+"
+_SIGN_OFF = rf"[ \t]*(?:{_SIGN_OFFS})[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)"
+_OPENING = rf"(?:(?=({_GREETING}))(?:(?=({_SIGN_OFF})))?|(?=({_SIGN_OFF})))"
+_OPENING_AFTER_BREAK = rf"[\n.!?](?:(?<=\n)|(?=[ \t])){_OPENING}"
+OPENING_AT_START = re.compile(f"(?i){_OPENING}")
+"""A greeting (group 1) or a closing (group 2, or 3 when there is no greeting) opening the text.
 
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where a line or a sentence begins: where greetings and sign-offs can stand."""
-    return [0, *(match.end() for match in _STARTS.finditer(text))]
+The match is empty, so a greeting and a closing in the same words ("Thanks, Mark") are both seen.
+"""
+OPENING_AFTER_BREAK = re.compile(f"(?i){_OPENING_AFTER_BREAK}")
+"""`OPENING_AT_START` after a line break, or after a full stop, ! or ? and a space.
 
+Matching the break itself, not an empty position after it, lets the search skip to the breaks.
+"""
+LOWER_CASE_OPENING_AT_START = re.compile(_OPENING)
+LOWER_CASE_OPENING_AFTER_BREAK = re.compile(_OPENING_AFTER_BREAK)
+GREETING_BEFORE = re.compile(rf"(?im)^{_GREETING}\Z")
+SIGN_OFF_BEFORE = re.compile(rf"(?im)(?:^|(?<=[.!?])[ \t]+){_SIGN_OFF}\Z")
+DASH_SIGNATURE = re.compile(r"[-\u2013\u2014~](?<![^ \t\n].)[ \t]*(?=[^\W\d_])")
+"""A dash or tilde at the start of the text or after white space, before a signed name.
 
-SIGN_OFF_BEFORE = re.compile(
-    rf"(?im)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:{_SIGN_OFFS})[ \t]*[,.!]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)\Z"
-)
-DASH_SIGNATURE = re.compile(r"(?:^|(?<=[ \t\n]))[-\u2013\u2014~][ \t]*(?=[^\W\d_])")
+The check on the character before the dash follows the dash, so the search can skip to dashes.
+"""
 INTRODUCTION = re.compile(rf"(?i)(?<![\w])(?:{_INTRODUCTIONS})[ \t]+")
-MENTION = re.compile(r"(?<![\w.@])@(?=[^\W\d_])")
+LOWER_CASE_INTRODUCTIONS = PhraseSearch(word_set(_NAMES, "introductions"), r"(?:{})[ \t]+")
+"""`INTRODUCTION` without its word-start check, for lower-cased ASCII text (see `word_starts`)."""
+MENTION = re.compile(r"@(?<![\w.@]@)(?=[^\W\d_])")
 POSSESSIVE_RELATION = re.compile(rf"['\u2019]s[ \t]+(?i:{_KINSHIP_AFTER})(?![\w])")
+
+_ROLE_IN_BRACKETS = rf"\([ \t]*(?:{_ROLES})[ \t]*\)"
+_ROLE_AFTER_COMMA = rf",[ \t]*(?:the|our|your|my|his|her|their)[ \t]+(?:{_ROLES})(?![\w])"
+_FROM_ORGANISATION = rf"[ \t](?:from|at)[ \t]+(?:{_ORGANISATIONS})(?![\w])"
 ROLE_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:\([ \t]*(?:{_ROLES})[ \t]*\)|,[ \t]*(?:the|our|your|my|his|her|their)[ \t]+"
-    rf"(?:{_ROLES})(?![\w])|[ \t]+(?:from|at)[ \t]+(?:{_ORGANISATIONS})(?![\w]))"
+    rf"(?i)[ \t]*(?:{_ROLE_IN_BRACKETS}|{_ROLE_AFTER_COMMA}|[ \t]*{_FROM_ORGANISATION})"
 )
+"""A job title or workplace just after a name: "Dev (IRO)", "Ann, our SW", "Sam from CAMHS"."""
+ROLE_IN_BRACKETS = re.compile(f"(?i){_ROLE_IN_BRACKETS}")
+ROLE_AFTER_COMMA = re.compile(f"(?i){_ROLE_AFTER_COMMA}")
+FROM_ORGANISATION = re.compile(f"(?i){_FROM_ORGANISATION}")
+"""The three forms of `ROLE_AFTER` on their own: a text with none of them has no role to find."""
+LOWER_CASE_FROM_ORGANISATION = re.compile(_FROM_ORGANISATION)
+ROLES = PhraseSearch(word_set(_NAMES, "roles"))
+ORGANISATIONS = PhraseSearch(word_set(_NAMES, "roles", "organisations"))
 _END_OF_ADDRESS = re.compile(r"[ \t]*(?:[,!.:;)\-\u2013]|\r?\n|\Z|x+\b)")
 _INTRODUCTION_END = re.compile(
     r"(?i)[ \t]*(?:[,.!(\-\u2013]|\r?\n|\Z|(?:from|here|your|at|with|the|and)\b)"
@@ -78,6 +112,22 @@ _SUBJECT_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:i|we|you|they|u|i'll|we'll|you'l
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `finditer` would give if `pattern` began with `(?<![\\w])`.
+
+    Checking the character before a match here, not in the pattern, lets the regex engine skip
+    straight to the pattern's first letters instead of trying the look-behind at every offset.
+    """
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+        else:
+            yield match
+            pos = match.end()
 
 
 def is_sentence_start(text: str, start: int) -> bool:
@@ -129,8 +179,11 @@ def used_as_name(text: str, start: int, end: int) -> bool:
 
 def names_a_place(text: str, start: int, end: int) -> bool:
     """True when the name is part of a place or organisation ("Grace Academy", "St Mark's")."""
-    if _SAINT_BEFORE.search(text[max(0, start - 8) : start]):
+    before = text[max(0, start - 8) : start]
+    if ("St" in before or "Saint" in before) and _SAINT_BEFORE.search(before):
         return True
+    if end >= len(text) or text[end] not in " \t":
+        return False
     following = _PLACE_AFTER.match(text, end)
     return following is not None and following.group(1).lower() in PLACE_WORDS
 
@@ -139,7 +192,8 @@ def capitalised_run(text: str, pos: int, max_words: int) -> tuple[int, int] | No
     """The span of up to `max_words` capitalised name-like words starting at `pos`.
 
     Initials ("J." or "J") may stand before the last word; a possessive `'s` is left out of the
-    span; words that are never names (Mum, Team, Monday) or that name places end the run.
+    span and ends the run; words that are never names (Mum, Team, Monday) or that name places end
+    the run, as do a word followed by a digit and words not separated by spaces.
     """
     first = last = -1
     words = 0
@@ -149,27 +203,28 @@ def capitalised_run(text: str, pos: int, max_words: int) -> tuple[int, int] | No
         match = WORD.match(text, cursor)
         if match is None:
             break
-        word = match.group()
-        if match.end() < size and text[match.end()].isdigit():
+        whole = match.group()
+        after = match.end()
+        if after < size and text[after].isdigit():
             break
-        if word[-2:] in ("'s", "\u2019s"):
-            word = word[:-2]
-        lowered = word.lower()
-        if not is_capitalised(word) or lowered in NOT_NAMES or lowered in PLACE_WORDS:
+        possessive = whole[-2:] in POSSESSIVE_ENDINGS
+        word = whole[:-2] if possessive else whole
+        if not word[:1].isupper() or word.lower() in _ENDS_A_RUN:
             break
         if first < 0:
-            first = match.start()
-        last = match.start() + len(word)
+            first = cursor
+        last = cursor + len(word)
         words += 1
-        cursor = match.end()
+        if possessive:
+            break
+        cursor = after
         if len(word) == 1 and cursor < size and text[cursor] == ".":
             cursor += 1
-        spaces = cursor
-        while spaces < size and text[spaces] in " \t":
-            spaces += 1
-        if spaces == cursor or word != match.group():
+        if cursor >= size or text[cursor] not in " \t":
             break
-        cursor = spaces
+        cursor += 1
+        while cursor < size and text[cursor] in " \t":
+            cursor += 1
     return (first, last) if first >= 0 else None
 
 

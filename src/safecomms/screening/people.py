@@ -1,7 +1,8 @@
 """The case register's people and the gazetteer that finds their names in text.
 
-A gazetteer is built once per case register: every written form of every name goes into one
-Aho-Corasick automaton, so a message is searched for all of them in a single pass, and single-letter
+A gazetteer is built once per case register. Every written form of every name is indexed by its
+words: a form standing in a text as whole words leaves all of them in the text's word set, so that
+set picks out the few forms a message can hold and only those are searched for. Single-letter
 misspellings of longer names are looked up in an index of deletions (symmetric delete), so a typo
 such as "Jaydn" still finds Jayden without comparing each word with each name.
 """
@@ -12,12 +13,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
-
-import ahocorasick
+from typing import NamedTuple
 
 from safecomms.screening.lexicons import word_set
-from safecomms.screening.prepared import PreparedText, is_word_char, lower_keeping_offsets
+from safecomms.screening.prepared import PreparedText, lower_keeping_offsets
 
 ROLES = frozenset({"child", "parent", "carer", "staff", "other"})
 
@@ -28,6 +27,8 @@ _MISSPELT_CACHE_SIZE = 50_000
 """Words already checked against the register's names, remembered per gazetteer up to this many."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W_]+")
+"""A word as `PreparedText.words` counts them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +50,22 @@ class Person:
         object.__setattr__(self, "aliases", aliases)
 
 
-@dataclass(frozen=True, slots=True)
-class NameForm:
-    """What the automaton stores for one written form of a name."""
+class NameForm(NamedTuple):
+    """One lower-cased written form of a name, and the words a text must have to contain it."""
 
-    length: int
-    is_full_name: bool
-    is_everyday_word: bool
+    text: str
+    needs_context: bool
+    """True for a single word that is also an everyday word ("Grace", "Will")."""
+    other_words: frozenset[str]
+    """The form's words but the last, which is the form's key in the gazetteer's index."""
+
+    @classmethod
+    def of(cls, text: str, needs_context: bool) -> tuple[str, NameForm]:
+        """The form and its index key: its last word, or "" for a form without any."""
+        words = _WORD.findall(text)
+        if not words:
+            return "", cls(text, needs_context, frozenset())
+        return words[-1], cls(text, needs_context, frozenset(words[:-1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +123,10 @@ class Gazetteer:
     """
 
     people: tuple[Person, ...]
-    _automaton: Any = field(repr=False)
+    _forms_by_last_word: dict[str, tuple[NameForm, ...]] = field(repr=False)
+    """Forms keyed by their last word and by its plural, as the text's words will show them."""
+    _last_words: frozenset[str] = field(repr=False)
+    _forms_without_words: tuple[NameForm, ...] = field(repr=False)
     _deletion_index: dict[str, frozenset[str]] = field(repr=False)
     _misspelt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
@@ -122,22 +135,25 @@ class Gazetteer:
         """Index every form of every register name: full names, each part, aliases."""
         people = tuple(people)
         everyday = word_set("names.toml", "ambiguous")
-        automaton = ahocorasick.Automaton()
+        forms: dict[str, set[NameForm]] = {}
         fuzzy_names: set[str] = set()
         for person in people:
             for form, is_full in _name_forms(person):
-                automaton.add_word(form, NameForm(len(form), is_full, form in everyday))
+                key, name_form = NameForm.of(form, form in everyday and not is_full)
+                for word in (key, key + "s") if key else ("",):
+                    forms.setdefault(word, set()).add(name_form)
                 if not is_full and len(form) >= FUZZY_MIN_LENGTH:
                     fuzzy_names.add(form)
         index: dict[str, set[str]] = {}
         for name in fuzzy_names:
             for key in (name, *_deletions(name)):
                 index.setdefault(key, set()).add(name)
-        if len(automaton):
-            automaton.make_automaton()
+        wordless = tuple(sorted(forms.pop("", ())))
         return cls(
             people=people,
-            _automaton=automaton if len(automaton) else None,
+            _forms_by_last_word={word: tuple(sorted(group)) for word, group in forms.items()},
+            _last_words=frozenset(forms),
+            _forms_without_words=wordless,
             _deletion_index={key: frozenset(names) for key, names in index.items()},
         )
 
@@ -146,30 +162,47 @@ class Gazetteer:
 
         A trailing plural or possessive `s` is allowed after the name but left out of the span.
         """
-        if self._automaton is None:
+        return [
+            RegisterMatch(start, end, needs_context)
+            for start, end, needs_context in self.find_exact_spans(prepared)
+        ]
+
+    def find_exact_spans(self, prepared: PreparedText) -> list[tuple[int, int, bool]]:
+        """`find_exact` as plain (start, end, needs_context) tuples, for the per-message path.
+
+        Where names overlap, the one starting first wins, and of those the longest.
+        """
+        words = prepared.words
+        present = self._last_words.intersection(words)
+        if not present and not self._forms_without_words:
             return []
+        forms = {
+            form
+            for word in present
+            for form in self._forms_by_last_word[word]
+            if form.other_words <= words
+        }
+        forms.update(self._forms_without_words)
         text = prepared.text
+        lowered = prepared.lowered
         size = len(text)
-        candidates: list[tuple[int, int, NameForm]] = []
-        for last, form in self._automaton.iter(prepared.lowered):
-            start, end = last - form.length + 1, last + 1
-            if start > 0 and is_word_char(text[start - 1]):
-                continue
-            if end < size and is_word_char(text[end]):
-                plural = text[end] in "sS" and (end + 1 == size or not is_word_char(text[end + 1]))
-                if not plural:
-                    continue
-            candidates.append((start, end, form))
-        candidates.sort(key=lambda item: (item[0], -item[1]))
-        matches: list[RegisterMatch] = []
+        candidates: list[tuple[int, int, bool]] = []
+        for form, needs_context, _other_words in forms:
+            length = len(form)
+            start = lowered.find(form)
+            while start >= 0:
+                end = start + length
+                if not _inside_a_word(text, start, end, size):
+                    candidates.append((start, -end, needs_context))
+                start = lowered.find(form, start + 1)
+        candidates.sort()
+        spans: list[tuple[int, int, bool]] = []
         reach = -1
-        for start, end, form in candidates:
-            if start < reach:
-                continue
-            reach = end
-            needs_context = form.is_everyday_word and not form.is_full_name
-            matches.append(RegisterMatch(start, end, needs_context))
-        return matches
+        for start, negative_end, needs_context in candidates:
+            if start >= reach:
+                reach = -negative_end
+                spans.append((start, reach, needs_context))
+        return spans
 
     @property
     def has_fuzzy_names(self) -> bool:
@@ -196,6 +229,23 @@ class Gazetteer:
             self._misspelt.clear()
         self._misspelt[word] = found
         return found
+
+
+def _inside_a_word(text: str, start: int, end: int, size: int) -> bool:
+    """Whether text[start:end] continues a word on either side; a plural `s` does not count."""
+    if start:
+        before = text[start - 1]
+        if before.isalnum() or before == "_":
+            return True
+    if end < size:
+        after = text[end]
+        if after.isalnum() or after == "_":
+            if after != "s" and after != "S":
+                return True
+            if end + 1 < size:
+                following = text[end + 1]
+                return following.isalnum() or following == "_"
+    return False
 
 
 @cache

@@ -5,12 +5,17 @@ misspellings). Names not on the register are taken only where the text makes cle
 after a title, in a greeting or sign-off, in an introduction, as an @mention, before a possessive
 relation ("Tyler's mum") or a job title, or when the word is a common given name written with a
 capital. The span is the name alone: no title, possessive or plural `s`.
+
+Each detector first checks the text for its cue (a word in `prepared.words`, a character) and most
+texts have few cues, so most detectors cost a set lookup. Lower-cased ASCII text is searched with
+case-sensitive patterns, which the regex engine can skip through much faster than `(?i)` ones.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
+from functools import cache
 
 from safecomms.screening.lexicons import word_set
 from safecomms.screening.name_context import (
@@ -18,23 +23,35 @@ from safecomms.screening.name_context import (
     DASH_SIGNATURE,
     EVERYDAY_NAMES,
     FIRST_NAMES,
-    GREETING,
+    FROM_ORGANISATION,
     INTRODUCTION,
+    LOWER_CASE_FROM_ORGANISATION,
+    LOWER_CASE_INTRODUCTIONS,
+    LOWER_CASE_OPENING_AFTER_BREAK,
+    LOWER_CASE_OPENING_AT_START,
+    LOWER_CASE_TITLES,
     MENTION,
     NOT_NAMES,
+    OPENING_AFTER_BREAK,
+    OPENING_AT_START,
+    ORGANISATIONS,
     PLACE_WORDS,
+    POSSESSIVE_ENDINGS,
     POSSESSIVE_RELATION,
     ROLE_AFTER,
-    SIGN_OFF,
+    ROLE_AFTER_COMMA,
+    ROLE_IN_BRACKETS,
+    ROLES,
     TITLE,
+    UPPER_CASE_TITLES,
     WORD,
     address_closes,
     capitalised_run,
     introduction_closes,
     is_sentence_start,
     names_a_place,
-    sentence_starts,
     used_as_name,
+    word_starts,
 )
 from safecomms.screening.people import Gazetteer
 from safecomms.screening.prepared import PreparedText
@@ -49,155 +66,259 @@ _OPENING_WORDS = frozenset(
 _INTRODUCTION_WORDS = frozenset(
     word.split()[0].split("'")[0] for word in word_set("names.toml", "introductions")
 )
+_ORDINARY_WORDS = NOT_NAMES | COMMON_WORDS | PLACE_WORDS
+"""Words that are not taken as names from a possessive relation, role or introduction."""
+_NOT_AN_ADDRESSED_NAME = EVERYDAY_NAMES | COMMON_WORDS
+_NOT_MISSPELT_NAMES = NOT_NAMES | COMMON_WORDS | EVERYDAY_NAMES
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019@.])[A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*")
-_RELATION_NAME = re.compile(r"(?<![\w'\u2019@.])[A-Z][^\W\d_]*(?:-[^\W\d_]+)*(?=['\u2019]s\s)")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:['\u2019\-][^\W\d_]+)*")
+"""A capitalised word not inside another word, address or handle (the check follows the capital
+so the search can skip to capitals)."""
+_RELATION_NAME = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:-[^\W\d_]+)*(?=['\u2019]s\s)")
+
+_IS_GIVEN_NAME = 1
+_IS_EVERYDAY_GIVEN_NAME = 2
+_MAY_BE_MISSPELT_NAME = 3
 
 
-def _strip_possessive(text: str, start: int, end: int) -> int:
-    if text[end - 2 : end] in ("'s", "\u2019s"):
-        return end - 2
-    return end
+@cache
+def _given_name_kind(word: str) -> tuple[int, int]:
+    """How a capitalised word can be a given name, and its length without a possessive `'s`.
+
+    The kind is 0 (not a name), `_IS_GIVEN_NAME`, `_IS_EVERYDAY_GIVEN_NAME` (a name only where
+    context shows it) or `_MAY_BE_MISSPELT_NAME` (a name if one letter from a register name).
+    Cached because the same words recur in message after message.
+    """
+    length = len(word) - 2 if word[-2:] in POSSESSIVE_ENDINGS else len(word)
+    lowered = word[:length].lower()
+    if lowered in FIRST_NAMES:
+        kind = _IS_EVERYDAY_GIVEN_NAME if lowered in EVERYDAY_NAMES else _IS_GIVEN_NAME
+    elif len(lowered) >= 4 and lowered not in _NOT_MISSPELT_NAMES:
+        kind = _MAY_BE_MISSPELT_NAME
+    else:
+        kind = 0
+    return kind, length
 
 
-def _ordinary_word(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in NOT_NAMES or lowered in COMMON_WORDS or lowered in PLACE_WORDS
+def _from_register(prepared: PreparedText, gazetteer: Gazetteer, found: list[Span]) -> None:
+    text = prepared.text
+    for start, end, needs_context in gazetteer.find_exact_spans(prepared):
+        if not needs_context or used_as_name(text, start, end):
+            found.append((start, end))
 
 
-def _from_titles(text: str) -> Iterator[Span]:
-    for match in TITLE.finditer(text):
+def _from_titles(prepared: PreparedText, found: list[Span]) -> None:
+    text = prepared.text
+    if text.isascii():
+        matches: list[re.Match[str]] = []
+        lower_case = LOWER_CASE_TITLES.pattern(prepared.words)
+        if lower_case:
+            matches.extend(word_starts(lower_case, prepared.lowered))
+        upper_case = UPPER_CASE_TITLES.pattern(prepared.words)
+        if upper_case:
+            matches.extend(word_starts(upper_case, text))
+    else:
+        matches = list(TITLE.finditer(text))
+    for match in matches:
         run = capitalised_run(text, match.end(), 2)
         if run:
-            yield run
+            found.append(run)
 
 
-def _openings(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str], int]]:
-    for start in sentence_starts(text):
-        for pattern, words in ((GREETING, 2), (SIGN_OFF, 3)):
-            match = pattern.match(text, start)
-            if match:
-                yield pattern, match, words
-    if "-" in text or "~" in text or "\u2013" in text or "\u2014" in text:
-        for match in DASH_SIGNATURE.finditer(text):
-            yield DASH_SIGNATURE, match, 2
-
-
-def _from_greetings_and_sign_offs(text: str) -> Iterator[Span]:
-    for pattern, match, words in _openings(text):
-        run = capitalised_run(text, match.end(), words)
-        if not run:
-            continue
-        if pattern is DASH_SIGNATURE and text[run[1] :].strip():
-            continue
-        first_word = text[run[0] : run[1]].split()[0].lower()
-        if address_closes(text, run[1]) or (
-            first_word not in EVERYDAY_NAMES and first_word not in COMMON_WORDS
+def _from_greetings_and_sign_offs(
+    prepared: PreparedText, openings: bool, dashes: bool, found: list[Span]
+) -> None:
+    """Names after a greeting (two words), a closing (three) or a closing dash ending the text."""
+    text = prepared.text
+    if openings:
+        if text.isascii():
+            searched = prepared.lowered
+            at_start, after_break = LOWER_CASE_OPENING_AT_START, LOWER_CASE_OPENING_AFTER_BREAK
+        else:
+            searched, at_start, after_break = text, OPENING_AT_START, OPENING_AFTER_BREAK
+        first = at_start.match(searched)
+        for match in (
+            after_break.finditer(searched)
+            if first is None
+            else (
+                first,
+                *after_break.finditer(searched),
+            )
         ):
-            yield run
+            greeting_end = match.end(1)
+            if greeting_end >= 0:
+                _addressed_name(text, capitalised_run(text, greeting_end, 2), found)
+            sign_off_end = max(match.end(2), match.end(3))
+            if sign_off_end >= 0:
+                _addressed_name(text, capitalised_run(text, sign_off_end, 3), found)
+    if dashes:
+        for match in DASH_SIGNATURE.finditer(text):
+            run = capitalised_run(text, match.end(), 2)
+            if run and not text[run[1] :].strip():
+                _addressed_name(text, run, found)
 
 
-def _from_introductions(text: str) -> Iterator[Span]:
-    for match in INTRODUCTION.finditer(text):
+def _addressed_name(text: str, run: Span | None, found: list[Span]) -> None:
+    """Keep a greeted or signed run unless it starts with an everyday word ("Hi Hope you...")."""
+    if not run:
+        return
+    first_word = text[run[0] : run[1]].split()[0].lower()
+    if first_word not in _NOT_AN_ADDRESSED_NAME or address_closes(text, run[1]):
+        found.append(run)
+
+
+def _from_introductions(prepared: PreparedText, found: list[Span]) -> None:
+    text = prepared.text
+    matches: Iterable[re.Match[str]]
+    if text.isascii():
+        pattern = LOWER_CASE_INTRODUCTIONS.pattern(prepared.words)
+        if pattern is None:
+            return
+        matches = word_starts(pattern, prepared.lowered)
+    else:
+        matches = INTRODUCTION.finditer(text)
+    for match in matches:
         run = capitalised_run(text, match.end(), 2)
         if (
             run
             and introduction_closes(text, run[1])
-            and not _ordinary_word(text[run[0] : run[1]].split()[0])
+            and text[run[0] : run[1]].split()[0].lower() not in _ORDINARY_WORDS
         ):
-            yield run
+            found.append(run)
 
 
-def _from_mentions(text: str) -> Iterator[Span]:
+def _from_mentions(text: str, found: list[Span]) -> None:
     for match in MENTION.finditer(text):
         word = WORD.match(text, match.end())
         if word and word.group().lower() not in NOT_NAMES:
-            yield word.start(), word.end()
+            found.append((word.start(), word.end()))
 
 
-def _from_relations(text: str) -> Iterator[Span]:
-    for match in _RELATION_NAME.finditer(text):
-        if POSSESSIVE_RELATION.match(text, match.end()) and not _ordinary_word(match.group()):
-            yield match.start(), match.end()
-
-
-def _from_roles(text: str) -> Iterator[Span]:
-    if "(" not in text and "," not in text and " from " not in text and " at " not in text:
+def _from_relations(text: str, found: list[Span]) -> None:
+    if POSSESSIVE_RELATION.search(text) is None:
         return
-    for match in _CAPITALISED_WORD.finditer(text):
+    for match in _RELATION_NAME.finditer(text):
+        if (
+            POSSESSIVE_RELATION.match(text, match.end())
+            and match.group().lower() not in _ORDINARY_WORDS
+        ):
+            found.append((match.start(), match.end()))
+
+
+def _has_role_cue(prepared: PreparedText) -> bool:
+    """Whether the text has a job title or workplace anywhere that could follow a name."""
+    text = prepared.text
+    if "(" not in text and "," not in text and " from " not in text and " at " not in text:
+        return False
+    words = prepared.words
+    at_work = "from" in words or "at" in words
+    if not text.isascii():
+        return bool(
+            ("(" in text and ROLE_IN_BRACKETS.search(text))
+            or ("," in text and ROLE_AFTER_COMMA.search(text))
+            or (at_work and FROM_ORGANISATION.search(text))
+        )
+    # An ASCII role or workplace leaves all its words in `words`.
+    return bool(
+        (
+            ROLES.pattern(words)
+            and (
+                ("(" in text and ROLE_IN_BRACKETS.search(text))
+                or ("," in text and ROLE_AFTER_COMMA.search(text))
+            )
+        )
+        or (
+            at_work
+            and ORGANISATIONS.pattern(words)
+            and LOWER_CASE_FROM_ORGANISATION.search(prepared.lowered)
+        )
+    )
+
+
+def _from_roles(text: str, capitalised: list[re.Match[str]], found: list[Span]) -> None:
+    for match in capitalised:
         word = match.group()
-        if _ordinary_word(word):
+        if word.lower() in _ORDINARY_WORDS:
             continue
-        end = _strip_possessive(text, match.start(), match.end())
+        start = match.start()
+        end = match.end() - 2 if word[-2:] in POSSESSIVE_ENDINGS else match.end()
         if ROLE_AFTER.match(text, end):
-            if is_sentence_start(text, match.start()) and word.lower() not in FIRST_NAMES:
+            if is_sentence_start(text, start) and word.lower() not in FIRST_NAMES:
                 continue
-            yield match.start(), end
+            found.append((start, end))
 
 
 def _from_known_first_names(
-    text: str, gazetteer: Gazetteer, register_starts: set[int]
-) -> Iterator[Span]:
-    """Capitalised common given names, and small misspellings of register names."""
-    for match in _CAPITALISED_WORD.finditer(text):
+    text: str,
+    gazetteer: Gazetteer,
+    capitalised: list[re.Match[str]],
+    found: list[Span],
+) -> None:
+    """Capitalised common given names, and small misspellings of register names.
+
+    A word where another detector already found a name is left to that detector's span.
+    """
+    taken = {start for start, _end in found}
+    for match in capitalised:
+        kind, length = _given_name_kind(match.group())
+        if not kind:
+            continue
         start = match.start()
-        if start in register_starts:
+        if start in taken:
             continue
-        end = _strip_possessive(text, start, match.end())
-        lowered = text[start:end].lower()
-        if lowered in FIRST_NAMES:
-            if lowered in EVERYDAY_NAMES and not used_as_name(text, start, end):
-                continue
-            yield start, end
-        elif (
-            len(lowered) >= 4
-            and lowered not in NOT_NAMES
-            and lowered not in COMMON_WORDS
-            and lowered not in EVERYDAY_NAMES
-            and gazetteer.is_misspelt_name(lowered)
+        end = start + length
+        if (
+            kind == _IS_GIVEN_NAME
+            or (kind == _IS_EVERYDAY_GIVEN_NAME and used_as_name(text, start, end))
+            or (kind == _MAY_BE_MISSPELT_NAME and gazetteer.is_misspelt_name(text[start:end]))
         ):
-            yield start, end
-
-
-def _from_register(prepared: PreparedText, gazetteer: Gazetteer) -> Iterator[Span]:
-    text = prepared.text
-    for match in gazetteer.find_exact(prepared):
-        if match.needs_context and not used_as_name(text, match.start, match.end):
-            continue
-        yield match.start, match.end
+            found.append((start, end))
 
 
 def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
     """Spans of people's names, in text order, overlapping candidates merged into one."""
     text = prepared.text
     words = prepared.words
-    candidates: list[Span] = list(_from_register(prepared, gazetteer))
+    candidates: list[Span] = []
+    _from_register(prepared, gazetteer, candidates)
     if not words.isdisjoint(_TITLE_WORDS) or "PC" in text or "DC" in text or "DS" in text:
-        candidates.extend(_from_titles(text))
-    if not words.isdisjoint(_OPENING_WORDS) or "-" in text or "~" in text:
-        candidates.extend(_from_greetings_and_sign_offs(text))
+        _from_titles(prepared, candidates)
+    opening_cue = not words.isdisjoint(_OPENING_WORDS)
+    short_dash = "-" in text or "~" in text
+    if opening_cue or short_dash:
+        _from_greetings_and_sign_offs(
+            prepared,
+            # An ASCII greeting or closing always leaves its first word in `words`.
+            opening_cue or not text.isascii(),
+            short_dash or "\u2013" in text or "\u2014" in text,
+            candidates,
+        )
     if not words.isdisjoint(_INTRODUCTION_WORDS):
-        candidates.extend(_from_introductions(text))
+        _from_introductions(prepared, candidates)
     if "@" in text:
-        candidates.extend(_from_mentions(text))
+        _from_mentions(text, candidates)
     if "s " in prepared.normalised and "'" in prepared.normalised:
-        candidates.extend(_from_relations(text))
-    candidates.extend(_from_roles(text))
-    if not words.isdisjoint(FIRST_NAMES) or gazetteer.has_fuzzy_names:
-        register_starts = {start for start, _end in candidates}
-        candidates.extend(_from_known_first_names(text, gazetteer, register_starts))
-    candidates.sort()
+        _from_relations(text, candidates)
+    role_cue = _has_role_cue(prepared)
+    given_name_cue = not words.isdisjoint(FIRST_NAMES) or gazetteer.has_fuzzy_names
+    if role_cue or given_name_cue:
+        capitalised = list(_CAPITALISED_WORD.finditer(text))
+        if role_cue:
+            _from_roles(text, capitalised, candidates)
+        if given_name_cue:
+            _from_known_first_names(text, gazetteer, capitalised, candidates)
+    return _merge(text, candidates)
+
+
+def _merge(text: str, candidates: list[Span]) -> list[Span]:
+    """Sorted spans without places, overlapping or touching spans joined as one name."""
     merged: list[Span] = []
-    for start, end in candidates:
+    for start, end in sorted(set(candidates)):
         if end <= start or names_a_place(text, start, end):
             continue
-        if merged and start <= merged[-1][1] and _joined_by_space(text, merged[-1][1], start):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
-
-
-def _joined_by_space(text: str, previous_end: int, start: int) -> bool:
-    """Overlapping or touching spans of one name merge; a name after a comma stays separate."""
-    return start < previous_end or not text[previous_end:start].strip(" \t")

@@ -21,12 +21,14 @@ _OUTWARD = (
 )
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 _POSTCODE = re.compile(rf"(?i)(?<![\w])(?:GIR[ \u00a0]?0AA|{_OUTWARD}[ \u00a0]?{_INWARD})(?![\w])")
+_INWARD_CODE = re.compile(rf"(?i){_INWARD}(?![\w])")
+"""Every postcode ends with an inward code (GIR 0AA too); most texts hold none to look behind."""
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 def find_postcodes(prepared: PreparedText) -> list[tuple[int, int]]:
     """Full UK postcodes; "4th"-style ordinals after a number are not taken for an inward code."""
-    if not prepared.has_digits:
+    if not prepared.has_digits or _INWARD_CODE.search(prepared.text) is None:
         return []
     spans = []
     for match in _POSTCODE.finditer(prepared.text):

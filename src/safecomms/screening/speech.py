@@ -8,15 +8,20 @@ being recorded. Personal data inside them is still personal data and is still sc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from safecomms.screening.lexicons import alternation, word_set
+from safecomms.screening.prepared import Cues, PreparedText
 
 Span = tuple[int, int]
 
+# Every alternative begins with its quotation mark, so the regex engine can skip from one quotation
+# mark to the next; the single quote's look-behind therefore follows it.
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d|\u2018[^\u2019\n]{1,400}\u2019(?![\w])"
-    r"|(?<![\w])'(?=[^\s'])[^'\n]{1,300}(?<=[^\s'])'(?![\w])"
+    r"|'(?<![\w]')(?=[^\s'])[^'\n]{1,300}(?<=[^\s'])'(?![\w])"
 )
+_VERB_CUES = Cues(word_set("reported_speech.toml", "speech_verbs"))
 _VERBS = alternation(word_set("reported_speech.toml", "speech_verbs"))
 _REPORTING = re.compile(rf"(?i)(?<![\w])(?:{_VERBS})(?![\w])[ \t]*(?:that[ \t]+)?[:,]?")
 _OWN_SUBJECT = re.compile(
@@ -26,19 +31,26 @@ _OWN_SUBJECT = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
-def reported_regions(text: str) -> list[Span]:
+def reported_regions(prepared: PreparedText) -> list[Span]:
     """Spans of quoted or reported speech, in text order (they may overlap)."""
+    text = prepared.text
     regions: list[Span] = []
     if '"' in text or "'" in text or "\u201c" in text or "\u2018" in text:
         regions.extend(match.span() for match in _QUOTED.finditer(text))
+    if not _VERB_CUES.absent_from(prepared):
+        regions.extend(_reported(text))
+    regions.sort()
+    return regions
+
+
+def _reported(text: str) -> Iterator[Span]:
+    """The rest of each sentence after a reporting verb whose subject is not the writer."""
     for match in _REPORTING.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
         if not before.strip() or _OWN_SUBJECT.search(before):
             continue
         end = _SENTENCE_END.search(text, match.end())
-        regions.append((match.end(), end.start() if end else len(text)))
-    regions.sort()
-    return regions
+        yield match.end(), end.start() if end else len(text)
 
 
 def inside_any(start: int, end: int, regions: list[Span]) -> bool:

@@ -14,6 +14,8 @@ way every time:
 
 from __future__ import annotations
 
+from functools import cache
+
 from safecomms.policy import Severity
 from safecomms.screening.findings import (
     PERSONAL_DATA,
@@ -33,7 +35,7 @@ _NAMES[Category.NHS_NUMBER] = "NHS number"
 _NAMES[Category.NI_NUMBER] = "NI number"
 
 
-def _listed(categories: set[Category]) -> str:
+def _listed(categories: frozenset[Category]) -> str:
     names = sorted(_NAMES[category] for category in categories)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -52,12 +54,20 @@ def _council(reason: str) -> ChannelVerdict:
 
 def channel_verdict(findings: list[Finding]) -> ChannelVerdict:
     """Whether the screened text could go by WhatsApp or SMS, and why."""
-    blocking = {f.category for f in findings if f.severity is Severity.BLOCK}
-    identifiers = {
+    blocking = frozenset(f.category for f in findings if f.severity is Severity.BLOCK)
+    identifiers = frozenset(
         f.category
         for f in findings
         if f.category in PERSONAL_DATA and f.severity is not Severity.INFO
-    }
+    )
+    return _verdict(blocking, identifiers, bool(findings))
+
+
+@cache
+def _verdict(
+    blocking: frozenset[Category], identifiers: frozenset[Category], any_findings: bool
+) -> ChannelVerdict:
+    """The verdict for these kinds of finding; the same few combinations come up again and again."""
     if blocking:
         return _council(f"it contains {_listed(blocking)} that must not be sent by message")
     if identifiers & RECORD_DETAILS:
@@ -66,7 +76,7 @@ def channel_verdict(findings: list[Finding]) -> ChannelVerdict:
         return _council(f"it puts a name together with {_listed(identifiers - {Category.PERSON})}")
     if len(identifiers) >= 2:
         return _council(f"it combines {_listed(identifiers)}, which together identify a family")
-    remaining = "" if not findings else " once the points raised are dealt with"
+    remaining = " once the points raised are dealt with" if any_findings else ""
     return ChannelVerdict(
         route=Route.MESSAGING,
         rules=(LOST_PHONE_RULE,),
