@@ -22,6 +22,9 @@ from safecomms.screening import screen
         "I'll top up your phone.",
         "You look gorgeous in that photo.",
         "Love you xx",
+        "Message me on my insta instead",
+        "You're honestly so beautiful",
+        "Text me whenever, even late at night",
     ],
 )
 def test_boundary_language(found, text):
@@ -37,6 +40,9 @@ def test_boundary_language(found, text):
         "Please delete the message I sent in error.",
         "I will pick you up from school at 3 for your appointment.",
         'She told me "don\'t tell your mum".',
+        "Cheers hun, see you at the review",
+        "She has come on so much since the last review ❤️",
+        "Message me on WhatsApp if the bus is late.",
     ],
 )
 def test_ordinary_professional_messages(found, text):

@@ -12,6 +12,12 @@ import pytest
         "Universal credit is cruel and the government don't care.",
         "Get the Tories out.",
         "I can't stand Farage.",
+        "Leaving the EU was a complete disaster and anyone who voted leave should be ashamed",
+        "We need a Green council round here, simple as",
+        "Please sign the petition to keep the family hub open and share it with parents",
+        "See you on the march on Saturday",
+        "Reform are no better than the Tories",
+        "This government's benefit cap is pushing families into poverty",
     ],
 )
 def test_political_statements(found, text):
@@ -26,6 +32,8 @@ def test_political_statements(found, text):
         "Mum went into labour last night.",
         "I can help with your universal credit claim.",
         "The general election is on Thursday so the school is closed.",
+        "Polling day is Thursday so the community centre is closed for the count",
+        "Mum asked for help with a petition to the school about the bus route",
     ],
 )
 def test_neutral_mentions_are_not_political(found, text):

@@ -12,6 +12,16 @@ import pytest
         "Dev to cover duty tomorrow.",
         "Who is free to pick up the strategy meeting?",
         "I've allocated this referral to you.",
+        "Who can cover duty on Friday?",
+        "who's doing the Nowak home visit tomorrow",
+        "Any takers?",
+        "Can whoever's on duty ring the GP back",
+        "Jas can you write up Kai's chronology please",
+        "Kasia to chase the school about attendance",
+        "Lorna please book the room for the core group",
+        "I've put the Begum referral on your list",
+        "The two new CIN cases are yours from Monday",
+        "Can anyone chase?",
     ],
 )
 @pytest.mark.parametrize("channel", ["whatsapp", "sms", "teams", None])
@@ -30,6 +40,9 @@ def test_not_on_email(found):
         "Please attend the CIN review on Friday at school.",
         "Could you bring Jayden's red book to the appointment?",
         "Anyone free for a coffee?",
+        "Mum to bring the red book to the appointment",
+        "Hope to see you at the review",
+        "Who can I speak to about my housing?",
     ],
 )
 def test_requests_to_families_are_not_task_allocation(found, text):

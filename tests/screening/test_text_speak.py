@@ -26,6 +26,9 @@ def test_text_speak(found, text, expected):
         "DOB, CP plan, LAC review, IRO and LADO informed; DSL aware; SAR and FOI logged; NHS no.",
         "Unit U, Plan B, the U18s team.",
         "You are right, see you tomorrow.",
+        "The meeting is at 2 the day after the review.",
+        "Read page 2 the night before the panel.",
+        "Year 2 the children go swimming.",
     ],
 )
 def test_professional_writing_is_not_text_speak(found, text):
