@@ -34,6 +34,8 @@ def test_register_names_in_any_form(found, text, expected):
         ("@Deji can you send me the minutes", ["Deji"]),
         ("Keziah's nan is coming to the review.", ["Keziah"]),
         ("Auntie Bev will collect him.", ["Bev"]),
+        ("Hi Ms Begum, thanks for the call.", ["Begum"]),
+        ("Tom to book the interpreter for the review.", ["Tom"]),
     ],
 )
 def test_names_not_on_the_register_where_context_shows_them(found, text, expected):
@@ -55,6 +57,9 @@ def test_names_not_on_the_register_where_context_shows_them(found, text, expecte
         "We met at St Mark's Church hall.",
         "Hi all, thanks for today.",
         "Hi Mum, running late.",
+        "Hi Miss, can I ask something",
+        "Dear Housing Options,\nPlease find the form attached.",
+        "Thank you, I've received the documents.",
     ],
 )
 def test_everyday_words_that_are_also_names_are_not_names_here(found, text):
