@@ -1,7 +1,8 @@
 """Run SafeComms and Presidio over the same corpus, time both, score both against the gold.
 
 Each tool runs as its own process over the same JSONL file, timed from launch to exit with
-`time.perf_counter`, so start-up counts. Personal-data categories are scored by span overlap (a
+`time.perf_counter`, so start-up counts. SafeComms runs twice: as its command runs by default
+(sharing a large input between one process per CPU) and with `--jobs 1`; both outputs must match. Personal-data categories are scored by span overlap (a
 prediction is correct if it overlaps a gold span of its category; a gold span is found if some
 prediction of its category overlaps it); conduct categories are scored per message.
 
@@ -88,6 +89,44 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> dict[str, dict[s
     return scores
 
 
+def field_table(safecomms_python: str, work_dir: Path) -> list[str]:
+    """SafeComms' accuracy on the hand-written sets in `field/`, in the voices of real teams."""
+    sets = sorted(path for path in (HERE / "field").iterdir() if path.is_dir())
+    lines = [
+        "",
+        "Hand-written sets in `field/` (SafeComms only; F1 per category):",
+        "",
+        "| set | messages | " + " | ".join(PERSONAL + CONDUCT) + " | micro-F1 personal "
+        "| macro-F1 conduct |",
+        "| --- " * (len(PERSONAL) + len(CONDUCT) + 4) + "|",
+    ]
+    for field_set in sets:
+        output = work_dir / f"field-{field_set.name}.jsonl"
+        subprocess.run(
+            [
+                safecomms_python,
+                "-m",
+                "safecomms.cli",
+                "screen",
+                "--people",
+                str(field_set / "people.json"),
+                "--input",
+                str(field_set / "corpus.jsonl"),
+                "--output",
+                str(output),
+            ],
+            check=True,
+        )
+        gold = load(field_set / "gold.jsonl")
+        scores = score(gold, load(output))
+        cells = " | ".join(f"{scores[c]['f1']:.3f}" for c in PERSONAL + CONDUCT)
+        lines.append(
+            f"| {field_set.name} | {len(gold)} | {cells} | "
+            f"{scores['_micro_personal']['f1']:.3f} | {scores['_macro_conduct']['f1']:.3f} |"
+        )
+    return lines
+
+
 def version(python: str, package: str) -> str:
     code = f"import importlib.metadata as m; print(m.version({package!r}))"
     return subprocess.run([python, "-c", code], capture_output=True, text=True).stdout.strip()
@@ -99,20 +138,13 @@ def main() -> None:
     corpus, people = work_dir / "corpus.jsonl", work_dir / "people.json"
     messages = sum(1 for _ in corpus.open())
     safecomms_out, presidio_out = work_dir / "safecomms.jsonl", work_dir / "presidio.jsonl"
-    safecomms_seconds = run_timed(
-        [
-            safecomms_python,
-            "-m",
-            "safecomms.cli",
-            "screen",
-            "--people",
-            str(people),
-            "--input",
-            str(corpus),
-            "--output",
-            str(safecomms_out),
-        ]
-    )
+    single_out = work_dir / "safecomms-one-process.jsonl"
+    command = [safecomms_python, "-m", "safecomms.cli", "screen", "--people", str(people)]
+    command += ["--input", str(corpus)]
+    safecomms_seconds = run_timed([*command, "--output", str(safecomms_out)])
+    single_seconds = run_timed([*command, "--output", str(single_out), "--jobs", "1"])
+    if single_out.read_bytes() != safecomms_out.read_bytes():
+        raise SystemExit("SafeComms gave different output with one process and with several")
     presidio_seconds = run_timed(
         [
             presidio_python,
@@ -160,10 +192,15 @@ def main() -> None:
         "",
         "| tool | seconds (whole process) | messages/second |",
         "| --- | --- | --- |",
-        f"| SafeComms | {safecomms_seconds:.2f} | {messages / safecomms_seconds:,.0f} |",
-        f"| Presidio (pattern recognisers) | {presidio_seconds:.2f} | "
+        f"| SafeComms, one process per CPU (the default) | {safecomms_seconds:.2f} | "
+        f"{messages / safecomms_seconds:,.0f} |",
+        f"| SafeComms, one process (`--jobs 1`) | {single_seconds:.2f} | "
+        f"{messages / single_seconds:,.0f} |",
+        f"| Presidio (pattern recognisers, one process) | {presidio_seconds:.2f} | "
         f"{messages / presidio_seconds:,.0f} |",
-        f"| **ratio** | | **{presidio_seconds / safecomms_seconds:.1f}x** |",
+        f"| **ratio, default** | | **{presidio_seconds / safecomms_seconds:.1f}x** |",
+        f"| **ratio, one process each** | | **{presidio_seconds / single_seconds:.1f}x** |",
+        *field_table(safecomms_python, work_dir),
     ]
     table = "\n".join(lines)
     (work_dir / "results.md").write_text(table + "\n")
@@ -172,7 +209,11 @@ def main() -> None:
             {
                 "safecomms": ours,
                 "presidio": theirs,
-                "seconds": {"safecomms": safecomms_seconds, "presidio": presidio_seconds},
+                "seconds": {
+                    "safecomms": safecomms_seconds,
+                    "safecomms_one_process": single_seconds,
+                    "presidio": presidio_seconds,
+                },
             },
             indent=1,
         )
