@@ -55,39 +55,37 @@ def _personal_rule(category: Category, cued: bool) -> tuple[str, Severity, str]:
     return entry["rule"], Severity(severity), f"{entry['label']}: {' '.join(advice.split())}"
 
 
-def _personal_findings(
-    category: Category, spans: list[Span], *, cued: bool = True
-) -> list[Finding]:
-    if not spans:
-        return []
-    rule, severity, message = _personal_rule(category, cued)
-    return [Finding(category, start, end, rule, severity, message) for start, end in spans]
-
-
 def _personal_data(prepared: PreparedText, gazetteer: Gazetteer) -> list[Finding]:
     emails = find_emails(prepared)
-    urls = find_urls(prepared)
-    hidden = emails + urls
-    findings = _personal_findings(Category.EMAIL, emails)
-
+    hidden = emails + find_urls(prepared)
     dates_of_birth = find_dates_of_birth(prepared)
-    nhs_numbers = [n for n in find_nhs_numbers(prepared) if not _overlaps(n.start, n.end, hidden)]
+    nhs_numbers = find_nhs_numbers(prepared)
+    if hidden:
+        nhs_numbers = [n for n in nhs_numbers if not _overlaps(n.start, n.end, hidden)]
     cued_nhs = [(n.start, n.end) for n in nhs_numbers if n.cued]
     phones = _clear_of(find_phones(prepared), hidden + cued_nhs + dates_of_birth)
-    for number in nhs_numbers:
-        if number.cued or not _overlaps(number.start, number.end, phones):
-            findings += _personal_findings(
-                Category.NHS_NUMBER, [(number.start, number.end)], cued=number.cued
-            )
-    findings += _personal_findings(Category.PHONE, phones)
-    findings += _personal_findings(Category.NI_NUMBER, _clear_of(find_ni_numbers(prepared), hidden))
+    uncued_nhs = _clear_of([(n.start, n.end) for n in nhs_numbers if not n.cued], phones)
+    ni_numbers = _clear_of(find_ni_numbers(prepared), hidden)
     postcodes = _clear_of(find_postcodes(prepared), hidden)
-    findings += _personal_findings(Category.POSTCODE, postcodes)
-    findings += _personal_findings(Category.DATE_OF_BIRTH, dates_of_birth)
     addresses = _clear_of(find_addresses(prepared, postcodes), hidden)
-    findings += _personal_findings(Category.ADDRESS, addresses)
     people = _clear_of(find_people(prepared, gazetteer), hidden + addresses + postcodes)
-    findings += _personal_findings(Category.PERSON, people)
+    findings: list[Finding] = []
+    for category, spans, cued in (
+        (Category.EMAIL, emails, True),
+        (Category.NHS_NUMBER, cued_nhs, True),
+        (Category.NHS_NUMBER, uncued_nhs, False),
+        (Category.PHONE, phones, True),
+        (Category.NI_NUMBER, ni_numbers, True),
+        (Category.POSTCODE, postcodes, True),
+        (Category.DATE_OF_BIRTH, dates_of_birth, True),
+        (Category.ADDRESS, addresses, True),
+        (Category.PERSON, people, True),
+    ):
+        if spans:
+            rule, severity, message = _personal_rule(category, cued)
+            findings += [
+                Finding(category, start, end, rule, severity, message) for start, end in spans
+            ]
     return findings
 
 
@@ -99,14 +97,8 @@ def _conduct_label(category: Category) -> str:
 def _conduct_finding(match: ConductMatch, text: str) -> Finding:
     group = match.group
     phrase = " ".join(text[match.start : match.end].split())
-    return Finding(
-        category=group.category,
-        start=match.start,
-        end=match.end,
-        rule=group.rule,
-        severity=group.severity,
-        message=f"{_conduct_label(group.category)} (\u201c{phrase}\u201d): {group.advice}",
-    )
+    message = f"{_conduct_label(group.category)} (\u201c{phrase}\u201d): {group.advice}"
+    return Finding(group.category, match.start, match.end, group.rule, group.severity, message)
 
 
 def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:

@@ -176,26 +176,39 @@ class Gazetteer:
         present = self._last_words.intersection(words)
         if not present and not self._forms_without_words:
             return []
-        forms = {
-            form
-            for word in present
-            for form in self._forms_by_last_word[word]
-            if form.other_words <= words
-        }
-        forms.update(self._forms_without_words)
         text = prepared.text
         lowered = prepared.lowered
         size = len(text)
         candidates: list[tuple[int, int, bool]] = []
-        for form, needs_context, _other_words in forms:
-            length = len(form)
-            start = lowered.find(form)
-            while start >= 0:
-                end = start + length
-                if not _inside_a_word(text, start, end, size):
+        for forms in (
+            *map(self._forms_by_last_word.__getitem__, present),
+            self._forms_without_words,
+        ):
+            for form, needs_context, other_words in forms:
+                if other_words and not other_words <= words:
+                    continue
+                start = lowered.find(form)
+                while start >= 0:
+                    end = start + len(form)
+                    if start:
+                        before = text[start - 1]
+                        if before.isalnum() or before == "_":
+                            start = lowered.find(form, start + 1)
+                            continue
+                    if end < size:
+                        after = text[end]
+                        if (after.isalnum() or after == "_") and (
+                            (after != "s" and after != "S")
+                            or (
+                                end + 1 < size and (text[end + 1].isalnum() or text[end + 1] == "_")
+                            )
+                        ):
+                            start = lowered.find(form, start + 1)
+                            continue
                     candidates.append((start, -end, needs_context))
-                start = lowered.find(form, start + 1)
-        candidates.sort()
+                    start = lowered.find(form, start + 1)
+        if len(candidates) > 1:
+            candidates.sort()
         spans: list[tuple[int, int, bool]] = []
         reach = -1
         for start, negative_end, needs_context in candidates:
@@ -229,23 +242,6 @@ class Gazetteer:
             self._misspelt.clear()
         self._misspelt[word] = found
         return found
-
-
-def _inside_a_word(text: str, start: int, end: int, size: int) -> bool:
-    """Whether text[start:end] continues a word on either side; a plural `s` does not count."""
-    if start:
-        before = text[start - 1]
-        if before.isalnum() or before == "_":
-            return True
-    if end < size:
-        after = text[end]
-        if after.isalnum() or after == "_":
-            if after != "s" and after != "S":
-                return True
-            if end + 1 < size:
-                following = text[end + 1]
-                return following.isalnum() or following == "_"
-    return False
 
 
 @cache
