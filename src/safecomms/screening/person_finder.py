@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import lru_cache
 
 from safecomms.screening.lexicons import word_set
 from safecomms.screening.name_context import (
@@ -81,13 +81,14 @@ _IS_EVERYDAY_GIVEN_NAME = 2
 _MAY_BE_MISSPELT_NAME = 3
 
 
-@cache
+@lru_cache(maxsize=50_000)
 def _given_name_kind(word: str) -> tuple[int, int]:
     """How a capitalised word can be a given name, and its length without a possessive `'s`.
 
     The kind is 0 (not a name), `_IS_GIVEN_NAME`, `_IS_EVERYDAY_GIVEN_NAME` (a name only where
     context shows it) or `_MAY_BE_MISSPELT_NAME` (a name if one letter from a register name).
-    Cached because the same words recur in message after message.
+    Cached (up to a bound, for long-running servers) because the same words recur in message
+    after message.
     """
     length = len(word) - 2 if word[-2:] in POSSESSIVE_ENDINGS else len(word)
     lowered = word[:length].lower()
