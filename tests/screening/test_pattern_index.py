@@ -101,3 +101,25 @@ _RULE_TEXT = st.lists(
 def test_the_conduct_rules_find_the_same_with_and_without_the_index(text):
     index = conduct_rules().patterns
     assert found(index, text) == expected(index, text)
+
+
+@SETTINGS
+@given(patterns=st.lists(_PATTERNS, min_size=1, max_size=4), text=_TEXT, ignore_case=st.booleans())
+def test_word_start_finds_what_a_leading_look_behind_finds(patterns, text, ignore_case):
+    flags = re.IGNORECASE if ignore_case else 0
+    index, reference = PatternIndex(), PatternIndex()
+    for pattern_id, pattern in enumerate(patterns):
+        index.add(pattern_id, pattern, flags, word_start=True)
+        reference.add(pattern_id, rf"(?<![\w])(?:{pattern})", flags)
+    assert found(index, text) == expected(reference, text)
+
+
+def test_a_capitalised_word_rule_can_start_with_the_capital():
+    """The rules' form for "a capitalised word other than these" leaves the capital first, so
+    the regex engine can skip straight to capitals."""
+    pattern = r"(?-i:[A-Z](?<!(?=(?:Hi|Hello)\b).)[a-z]+)\s+to\s+cover"
+    index = PatternIndex()
+    index.add(0, pattern, re.IGNORECASE, word_start=True)
+    assert found(index, "Hi to cover, Hello to cover, McTom to cover, Hil to cover") == [
+        (0, 45, 57)
+    ]

@@ -73,8 +73,9 @@ def _expand(pattern: str, vocabulary: dict[str, list[str]]) -> str:
 
 
 def _bounded(pattern: str) -> str:
+    """The pattern, ending where a word ends; the index checks that a match starts a word."""
     tail = r"(?![\w])" if _ENDS_IN_WORD.search(pattern) else ""
-    return rf"(?<![\w])(?:{pattern}){tail}"
+    return f"(?:{pattern}){tail}"
 
 
 def _load_category(
@@ -100,7 +101,7 @@ def _load_category(
             automaton.add_word(key, (*existing, (len(key), group)))
         flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
         for pattern in raw.get("patterns", ()):
-            index.add(len(groups), _bounded(_expand(pattern, vocabulary)), flags)
+            index.add(len(groups), _bounded(_expand(pattern, vocabulary)), flags, word_start=True)
             groups.append(group)
     channels = data.get("channels")
     return CategoryRules(

@@ -268,8 +268,20 @@ def _zero_width(ahead: _Facts) -> _Facts:
 
 def _sequence(items: list[tuple[Any, Any]]) -> _Facts:
     facts = _NOTHING
+    literal: list[str] = []
+    # A run of plain characters is taken as one string: words are most of a pattern.
     for op, value in items:
+        if op is sre_constants.LITERAL:
+            char = _fold_char(chr(value))
+            if char is not None:
+                literal.append(char)
+                continue
+        if literal:
+            facts = _then(facts, _Facts.of_exact(frozenset({_squeeze("".join(literal))})))
+            literal.clear()
         facts = _then(facts, _item(op, value))
+    if literal:
+        facts = _then(facts, _Facts.of_exact(frozenset({_squeeze("".join(literal))})))
     return facts
 
 
@@ -338,13 +350,23 @@ class PatternIndex:
     def __init__(self) -> None:
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._required: dict[int, tuple[frozenset[str], ...]] = {}
+        self._word_start: dict[int, bool] = {}
         self._layout: _Layout | None = None
 
-    def add(self, pattern_id: int, pattern: str, flags: int = 0) -> None:
+    def add(
+        self, pattern_id: int, pattern: str, flags: int = 0, *, word_start: bool = False
+    ) -> None:
+        """Index `pattern`; with `word_start`, only matches that do not begin inside a word count.
+
+        `word_start` does what a leading `(?<!\\w)` would, but checked on each match rather than
+        in the pattern: a pattern that starts with a look-behind cannot use the regex engine's
+        quick skip to the characters a match can start with.
+        """
         parsed = sre_parser.parse(pattern, flags)
         self._required[pattern_id] = _required_of(parsed)
         # Compiled from the same parse: parsing the rules' long alternations twice doubles start-up.
         self._patterns[pattern_id] = sre_compiler.compile(parsed, flags)
+        self._word_start[pattern_id] = word_start
         self._layout = None
 
     @property
@@ -393,19 +415,24 @@ class PatternIndex:
 
     def finditer(self, text: str, folded: str) -> Iterator[tuple[int, re.Match[str]]]:
         for pattern_id in self.candidates(folded):
-            yield from _every_match(pattern_id, self._patterns[pattern_id], text)
+            yield from self._every_match(pattern_id, text)
 
     def finditer_all(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of every pattern, without the atoms: the index's reference behaviour."""
-        for pattern_id, compiled in sorted(self._patterns.items()):
-            yield from _every_match(pattern_id, compiled, text)
+        for pattern_id in sorted(self._patterns):
+            yield from self._every_match(pattern_id, text)
+
+    def _every_match(self, pattern_id: int, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        compiled, word_start = self._patterns[pattern_id], self._word_start[pattern_id]
+        match = compiled.search(text)
+        while match is not None:
+            start = match.start()
+            if not (word_start and start and _continues_word(text[start - 1])):
+                yield pattern_id, match
+            following = start + 1
+            match = compiled.search(text, following) if following <= len(text) else None
 
 
-def _every_match(
-    pattern_id: int, compiled: re.Pattern[str], text: str
-) -> Iterator[tuple[int, re.Match[str]]]:
-    match = compiled.search(text)
-    while match is not None:
-        yield pattern_id, match
-        following = match.start() + 1
-        match = compiled.search(text, following) if following <= len(text) else None
+def _continues_word(char: str) -> bool:
+    """True for a character `\\w` matches: one a match starting just after is inside a word."""
+    return char.isalnum() or char == "_"
