@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 
+import tldextract
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import (
@@ -37,7 +38,15 @@ ENTITY_TO_CATEGORY = {
 }
 
 
+def _offline_domain_suffixes() -> None:
+    """Presidio's e-mail recogniser checks domains with tldextract, which first tries to download
+    the public suffix list. There is no network here: use the list tldextract ships with, so the
+    run neither waits on nor logs a failed download."""
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
+
+
 def build_analyzer(model_dir: str, people: list[dict[str, object]]) -> AnalyzerEngine:
+    _offline_domain_suffixes()
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
