@@ -149,8 +149,14 @@ def _term_fits(text: str, start: int, end: int, group: RuleGroup) -> bool:
     return True
 
 
-def _applies(rules: CategoryRules, channel: Channel | None) -> bool:
-    return rules.channels is None or channel is None or str(channel) in rules.channels
+@cache
+def _categories_for(channel: Channel | None) -> frozenset[Category]:
+    """The conduct categories whose rules apply on `channel` (all of them when it is not known)."""
+    return frozenset(
+        rules.category
+        for rules in conduct_rules().categories
+        if rules.channels is None or channel is None or str(channel) in rules.channels
+    )
 
 
 @cache
@@ -162,7 +168,7 @@ def _term_cues() -> Cues:
 def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[ConductMatch]:
     """Every conduct match in the text, before speech and web-address exclusions."""
     rules = conduct_rules()
-    allowed = {rules_.category for rules_ in rules.categories if _applies(rules_, channel)}
+    allowed = _categories_for(channel)
     text = prepared.text
     found: list[ConductMatch] = []
     if not _term_cues().absent_from(prepared):
