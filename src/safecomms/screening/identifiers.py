@@ -16,7 +16,11 @@ from safecomms.screening.prepared import PreparedText
 
 # The look-behind follows the first digit (and so spans two characters) so that the regex engine
 # can skip straight from digit to digit instead of trying the whole pattern at every position.
-_NHS_CANDIDATE = re.compile(r"(\d(?<![\w/.:+-]\d)\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w/:]|[.,]\d)")
+_NHS_CANDIDATE = re.compile(r"\d(?<![\w/.:+-]\d)\d\d(?:[ .-]?\d){7}(?![\w/:]|[.,-]\d)")
+"""Ten digits, run together or split by spaces, dashes or dots (see `_nhs_digits`)."""
+_NHS_SEPARATORS = frozenset(" .-")
+_PHONE_PREFIX = re.compile(r"(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\Z|\(0\)[ .-]?\Z")
+"""A country code or "(0)" just before ten digits, which makes them the rest of a phone number."""
 _NHS_CUE = re.compile(rf"(?<![a-z])(?:{alternation(word_set('identifiers.toml', 'nhs_cues'))})")
 _REFERENCE_CUE = re.compile(
     rf"(?<![a-z])(?:{alternation(word_set('identifiers.toml', 'reference_cues'))})"
@@ -54,6 +58,25 @@ def nhs_check_digit_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def _nhs_digits(candidate: str) -> str | None:
+    """The ten digits of a number written as one NHS number may be, or None.
+
+    People split the ten digits in several ways (943 476 5919, 4857 773 457, 94347 65919), but
+    always with one kind of separator and into groups of at least three; pairs are how dates, times
+    and lists of small numbers are written ("20 11 03 12 45").
+    """
+    separators = _NHS_SEPARATORS.intersection(candidate)
+    if not separators:
+        return candidate
+    if len(separators) > 1:
+        return None
+    [separator] = separators
+    groups = candidate.split(separator)
+    if any(len(group) < 3 for group in groups):
+        return None
+    return "".join(groups)
+
+
 @dataclass(frozen=True, slots=True)
 class NhsNumberMatch:
     start: int
@@ -64,17 +87,20 @@ class NhsNumberMatch:
 def find_nhs_numbers(prepared: PreparedText) -> list[NhsNumberMatch]:
     """Ten-digit numbers passing the check digit, with whether an NHS cue stands near them.
 
-    A number introduced as some other reference ("case ref", "crime no") is left out.
+    A number introduced as some other reference ("case ref", "crime no") is left out, and so is one
+    after a country code, which is a phone number however its digits fall.
     """
     if not prepared.has_digits:
         return []
     found = []
     lowered = prepared.lowered
     for match in _NHS_CANDIDATE.finditer(prepared.text):
-        digits = match.group(1) + match.group(3) + match.group(4)
-        if not nhs_check_digit_ok(digits):
+        digits = _nhs_digits(match.group())
+        if digits is None or not nhs_check_digit_ok(digits):
             continue
         start, end = match.span()
+        if _PHONE_PREFIX.search(lowered, max(0, start - 10), start):
+            continue
         before = lowered[max(0, start - NHS_CUE_WINDOW) : start]
         after = lowered[end : end + 20]
         cued = (
