@@ -34,3 +34,44 @@ def test_postcode_is_reported_separately_as_well(found):
 )
 def test_not_addresses(found, text):
     assert found(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She lives at 12 Heol y Coed, Cardiff.", "12 Heol y Coed, Cardiff"),
+        ("Moved to 4 Ffordd Las last week.", "4 Ffordd Las"),
+        ("Flat 2, 7 Stryd Fawr, Bangor", "Flat 2, 7 Stryd Fawr, Bangor"),
+        ("Address is 15 Lôn Isaf.", "15 Lôn Isaf"),
+        ("Visit at 3 Cilgant y Llan tomorrow", "3 Cilgant y Llan"),
+        ("9 Rhodfa'r Môr, Aberystwyth SY23 2AZ", "9 Rhodfa'r Môr, Aberystwyth SY23 2AZ"),
+        ("9 Rhodfa\u2019r Môr", "9 Rhodfa\u2019r Môr"),
+        ("Mum is at 22 Maes y Dderwen now.", "22 Maes y Dderwen"),
+        ("5 Clos yr Wylan, Caerphilly", "5 Clos yr Wylan, Caerphilly"),
+        ("He lives at 8 Heol-y-Nant.", "8 Heol-y-Nant"),
+        ("12 HEOL Y COED, CARDIFF", "12 HEOL Y COED, CARDIFF"),
+        ("Address: Ty Newydd, Ffordd y Castell, Conwy", "Ty Newydd, Ffordd y Castell, Conwy"),
+        ("Tŷ Gwyn, Mill Lane, Bala", "Tŷ Gwyn, Mill Lane, Bala"),
+        ("Rose Cottage, Heol y Coed, Cardiff", "Rose Cottage, Heol y Coed, Cardiff"),
+    ],
+)
+def test_welsh_street_word_comes_before_the_name(found, text, expected):
+    assert found(text, "address") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heol is the Welsh word for road.",
+        "Heol y Coed is closed today.",
+        "Mae 2 ffordd o gysylltu.",
+        "Bydd 3 heol ar gau.",
+        "Mae 3 plant yn y tŷ.",
+        "We put up 12 Heol signs.",
+        "Year 3 Maes is the topic.",
+        "Ty Sarah, Church Road works for me.",
+        "ty so much, see you at Church Road",
+    ],
+)
+def test_welsh_words_that_are_not_addresses(found, text):
+    assert found(text, "address") == []

@@ -2,6 +2,8 @@
 
 import pytest
 
+from safecomms.screening import Gazetteer, Person, screen
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -87,3 +89,96 @@ def test_a_name_inside_an_email_or_street_is_not_a_person(found):
 
 def test_misspellings_do_not_reach_ordinary_words(found):
     assert found("The carer and the parent attended.", "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Will to chase the school.", ["Will"]),
+        ("Grace to bring the forms.", ["Grace"]),
+        ("Actions: Grace to book the interpreter.", ["Grace"]),
+        ("Thanks all, Will to e-mail the GP.", ["Will"]),
+        ("Mark to follow up with housing.", ["Mark"]),
+        ("Actions:\n- Will: ring the GP\n- Grace: update the plan", ["Will", "Grace"]),
+    ],
+)
+def test_everyday_names_given_a_task_are_names(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will to live is what keeps him going.",
+        "Will to be honest I don't know.",
+        "Grace to be confirmed by the panel.",
+        "Will tomorrow work for you?",
+        "Will: see the notes below.",
+    ],
+)
+def test_everyday_names_before_to_in_their_everyday_sense(found, text):
+    assert found(text, "person") == []
+
+
+@pytest.fixture(scope="module")
+def places_register() -> Gazetteer:
+    return Gazetteer.from_people(
+        [
+            Person("Hope Adeyemi", "child"),
+            Person("Happy Mensah", "child"),
+            Person("Ruby Kowalski", "child"),
+            Person("Riley Marsh", "child"),
+            Person("Lewis Grant", "parent"),
+            Person("Shelby Nowak", "child"),
+            Person("Jayden Smith", "child"),
+        ]
+    )
+
+
+def _people(text: str, gazetteer: Gazetteer) -> list[str]:
+    result = screen(text, gazetteer=gazetteer)
+    return [text[f.start : f.end] for f in result.findings if f.category == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope to see you soon.",
+        "Hope to call you later.",
+        "Happy to help with the forms.",
+        "Grant to cover the school trip.",
+        "Hope: call back after lunch.",
+    ],
+)
+def test_register_words_that_take_to_themselves_stay_words(places_register, text):
+    assert _people(text, places_register) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He went to Rugby on Saturday.",
+        "We drove to Ripley for contact.",
+        "Lewes is a long way for mum.",
+        "Selby College called about attendance.",
+        "The placement is in Derby.",
+    ],
+)
+def test_towns_are_not_misspelt_register_names(places_register, text):
+    assert _people(text, places_register) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rilley was upset after contact.", ["Rilley"]),
+        ("Lewsi rang the office.", ["Lewsi"]),
+        ("Jaydn was upset after contact.", ["Jaydn"]),
+    ],
+)
+def test_misspellings_of_register_names_still_found(places_register, text, expected):
+    assert _people(text, places_register) == expected
+
+
+def test_a_town_word_is_still_a_name_where_context_shows_one(places_register):
+    assert _people("Ripley's mum rang the office.", places_register) == ["Ripley"]

@@ -1,8 +1,9 @@
 """Postal addresses (guidance 6.1): from the house number or name, through the street, to the town.
 
 The street is found by a regular expression (number or house name, then words ending in a street
-word such as Road or Close); the town and the postcode after it are then taken if they follow
-directly. The postcode is also reported on its own as `postcode`.
+word such as Road or Close, or for Welsh streets a number, then the street word, then the name:
+"12 Heol y Coed"); the town and the postcode after it are then taken if they follow directly. The
+postcode is also reported on its own as `postcode`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ _UNITS = alternation(word_set(_DATA, "unit_words"))
 NOT_STREET_WORDS = word_set(_DATA, "not_street_words")
 _STREET_WORDS = word_set(_DATA, "street_types")
 _HOUSE_NAME_WORDS = word_set(_DATA, "house_name_types")
-_ADDRESS_WORDS = _STREET_WORDS | _HOUSE_NAME_WORDS
+_WELSH_STREET_WORDS = word_set(_DATA, "welsh_street_types")
+_WELSH_HOUSE_WORDS = word_set(_DATA, "welsh_house_name_types")
+_ADDRESS_WORDS = _STREET_WORDS | _HOUSE_NAME_WORDS | _WELSH_STREET_WORDS | _WELSH_HOUSE_WORDS
 
 _NUMBER = r"\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
 _CAPITAL_WORD = r"(?:St\.?|[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*)"
@@ -43,6 +46,38 @@ def _numbered(house_name: str) -> re.Pattern[str]:
 _NUMBERED = _numbered(rf"(?:{_HOUSE_NAME},?[ \t]+)?")
 _NUMBERED_WITHOUT_HOUSE_NAME = _numbered("")
 """For text with no house name word, where trying capitalised words as a house name is wasted."""
+_WELSH_NAME_WORD = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0174\u0176][\w'\u2019]*(?:-[\w'\u2019]+)*"
+"""A capitalised word of a Welsh street name, which may start with an accented capital (Ŵ, Ŷ)."""
+_WELSH_ARTICLE = r"(?:[ \t]+yr?[ \t]+|['\u2019]r[ \t]+|-yr?-|[ \t]+)"
+"""The space after a Welsh street word, with the article if there is one: "Heol y Coed",
+"Clos yr Wylan", "Rhodfa'r Môr", "Heol-y-Nant"."""
+_WELSH_STREET = (
+    rf"(?=[A-Z])(?i:{alternation(_WELSH_STREET_WORDS)}){_WELSH_ARTICLE}{_WELSH_NAME_WORD}"
+    rf"(?:{_WELSH_ARTICLE}{_WELSH_NAME_WORD})?"
+)
+_WELSH_NUMBERED = re.compile(
+    rf"(?<![\w£$.,:/-]){_UNIT}?(?<![\w£$.:/-]){_NUMBER},?[ \t]+{_WELSH_STREET}(?![\w'\u2019])"
+)
+"""A number and a Welsh street, whose street word comes first: "Flat 2, 7 Stryd Fawr"."""
+_WELSH_HOUSE_NAME = (
+    rf"(?=[A-Z])(?i:{alternation(_WELSH_HOUSE_WORDS)})[ \t]+(?P<house>{_WELSH_NAME_WORD})"
+    rf"(?:{_WELSH_ARTICLE}{_WELSH_NAME_WORD})?"
+)
+_WELSH_NAMED = re.compile(
+    rf"(?<![\w]){_UNIT}?(?:{_WELSH_HOUSE_NAME}|{_HOUSE_NAME}),[ \t]*(?:{_NUMBER},?[ \t]+)?"
+    rf"(?:{_WELSH_STREET}|{_STREET})(?![\w'\u2019])"
+)
+"""A house name and a street where either is Welsh: "Ty Newydd, Ffordd y Castell"."""
+
+
+def _welsh_named(text: str) -> Iterator[tuple[int, int]]:
+    """`_WELSH_NAMED` matches, but not "Ty Sarah, Church Road..." where "Ty" is "thank you"."""
+    for match in _WELSH_NAMED.finditer(text):
+        house = match.group("house")
+        if house is None or house.lower() not in FIRST_NAMES:
+            yield match.span()
+
+
 _NAMED = re.compile(rf"(?<![\w]){_UNIT}?{_HOUSE_NAME},[ \t]*(?:{_NUMBER}[ \t]+)?{_STREET}(?![\w])")
 _STREET_WORD_IN = re.compile(r"(?<![\w])[A-Za-z][\w'\u2019-]*")
 _COMMA = re.compile(r"[ \t]*,[ \t]*|[ \t]+")
@@ -108,13 +143,22 @@ def _streets(prepared: PreparedText) -> Iterator[tuple[int, int]]:
     present = prepared.words & _ADDRESS_WORDS
     if not present:
         return
+    text = prepared.text
+    welsh_street = not present.isdisjoint(_WELSH_STREET_WORDS)
+    if welsh_street and prepared.has_digits:
+        yield from (match.span() for match in _WELSH_NUMBERED.finditer(text))
+    # A Welsh house name needs a street after its comma, English or Welsh.
+    if "," in text and (
+        welsh_street
+        or (not present.isdisjoint(_WELSH_HOUSE_WORDS) and not present.isdisjoint(_STREET_WORDS))
+    ):
+        yield from _welsh_named(text)
     # An address needs a street word, and a house name its house word. ASCII text is sure to have
     # those among its words (see `Cues`), so without them the patterns need not be tried.
     if prepared.is_ascii and present.isdisjoint(_STREET_WORDS):
         return
     house_words = present & _HOUSE_NAME_WORDS
     house_names = bool(house_words) or not prepared.is_ascii
-    text = prepared.text
     if prepared.has_digits:
         numbered = _NUMBERED if house_names else _NUMBERED_WITHOUT_HOUSE_NAME
         for match in numbered.finditer(text):

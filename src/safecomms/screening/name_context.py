@@ -3,7 +3,8 @@
 These are the signs a reader uses: a title before it ("Dr Okafor"), a greeting or sign-off around it
 ("Hi Grace,", "Thanks, Mark"), an introduction ("this is Sarah from..."), a possessive relation
 ("Tyler's mum"), a job title in apposition ("Dev (IRO)"), a verb after it at the start of a
-sentence ("Will said"). They decide whether an everyday word that is also a name is used as one.
+sentence ("Will said"), or a task handed to it in a list of actions ("Grace to bring the forms",
+"- Will: ring mum"). They decide whether an everyday word that is also a name is used as one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _NAMES = "names.toml"
 NOT_NAMES = word_set(_NAMES, "not_names")
 PLACE_WORDS = word_set(_NAMES, "place_words")
 NAME_VERBS = word_set(_NAMES, "name_verbs")
+TASK_VERBS_AFTER_TO = word_set(_NAMES, "task_verbs_after_to")
+NOT_NAMES_BEFORE_TO = word_set(_NAMES, "not_names_before_to")
 EVERYDAY_NAMES = word_set(_NAMES, "ambiguous")
 FIRST_NAMES = word_set(_NAMES, "first_names")
 COMMON_WORDS = word_set(_NAMES, "common_words")
@@ -98,6 +101,7 @@ _INTRODUCTION_END = re.compile(
     r"(?i)[ \t]*(?:[,.!(\-\u2013]|\r?\n|\Z|(?:from|here|your|at|with|the|and)\b)"
 )
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:'[a-z]+)?|&)")
+_TASK_VERB = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 _PLACE_AFTER = re.compile(r"[ \t]+([A-Z][\w']*)")
 _SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSaint)[ \t]+\Z")
@@ -172,9 +176,28 @@ def used_as_name(text: str, start: int, end: int) -> bool:
     if _POSSESSIVE_AFTER.match(text, end):
         return True
     if is_sentence_start(text, start) or _follows_comma(text, start):
+        if text[end : end + 1] == ":":
+            return _task_follows(text, end + 1, word)
         following = _NEXT_WORD.match(text, end)
-        return following is not None and following.group(1).lower() in NAME_VERBS
+        if following is None:
+            return False
+        next_word = following.group(1).lower()
+        if next_word == "to":
+            return _task_follows(text, following.end(), word)
+        return next_word in NAME_VERBS
     return True
+
+
+def _task_follows(text: str, pos: int, word: str) -> bool:
+    """True when a task handed to the word follows: "Will to chase the school", "Will: ring mum".
+
+    The verb after "to" must be a task, not the everyday sense ("Will to live"), and the word must
+    not be one that takes "to" itself ("Hope to call you later").
+    """
+    if word.lower() in NOT_NAMES_BEFORE_TO:
+        return False
+    verb = _TASK_VERB.match(text, pos)
+    return verb is not None and verb.group(1).lower() in TASK_VERBS_AFTER_TO
 
 
 def names_a_place(text: str, start: int, end: int) -> bool:

@@ -69,7 +69,11 @@ _INTRODUCTION_WORDS = frozenset(
 _ORDINARY_WORDS = NOT_NAMES | COMMON_WORDS | PLACE_WORDS
 """Words that are not taken as names from a possessive relation, role or introduction."""
 _NOT_AN_ADDRESSED_NAME = EVERYDAY_NAMES | COMMON_WORDS
-_NOT_MISSPELT_NAMES = NOT_NAMES | COMMON_WORDS | EVERYDAY_NAMES
+_NOT_MISSPELT_NAMES = (
+    NOT_NAMES | COMMON_WORDS | EVERYDAY_NAMES | word_set("names.toml", "places_like_names")
+)
+"""Words never taken as one-letter misspellings of a register name, towns among them ("Ripley" is
+not a misspelt "Riley")."""
 
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:['\u2019\-][^\W\d_]+)*")
 """A capitalised word not inside another word, address or handle (the check follows the capital
