@@ -64,3 +64,59 @@ def test_unusual_hours(sent_at, flagged):
     assert bool(findings) is flagged
     if flagged:
         assert (findings[0].start, findings[0].end) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't say it was me who sorted the trainers",
+        "Best not mention it at your review on Monday",
+        "Let's keep what we talked about off the record",
+        "No need for your carers to know about Saturday",
+        "Left a Greggs voucher through your door earlier",
+        "Got a little gift card for you",
+        "Pop round mine after school if you're bored",
+        "You've got beautiful eyes",
+        "You're wise beyond your years, honestly",
+        "I can talk to you like a real grown-up",
+        "I never get that with anyone else",
+    ],
+)
+def test_secrecy_gifts_and_special_relationship(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school gave him a voucher for the canteen.",
+        "Keep this letter safe, you'll need it for the appointment.",
+        "Come round to the office after school and we'll do the form.",
+        "Nan says he's got lovely eyes in his school photo.",
+        "ngl ur the only one who actually listens",
+        "Please mention it at your review if you want a say in where you live.",
+    ],
+)
+def test_ordinary_messages_near_those_phrases(found, text):
+    assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EDT handover: police found her at 02:10 and took her back to placement.",
+        "OOH update - placement found, taxi booked.",
+        "On call tonight, ring me if the carers need anything.",
+    ],
+)
+def test_out_of_hours_duty_work_is_not_contact_at_an_odd_hour(text):
+    findings = screen(text, sent_at=datetime(2024, 3, 1, 1, 30)).of("boundary")
+    assert findings == []
+
+
+def test_duty_words_do_not_excuse_what_the_message_says():
+    findings = screen("EDT here, add me on snapchat", sent_at=datetime(2024, 3, 1, 1, 30)).of(
+        "boundary"
+    )
+    assert [(f.start, f.end) for f in findings] != []
+    assert all(f.end > f.start for f in findings)

@@ -51,3 +51,30 @@ def test_insults_to_managers_cite_the_council_rule():
 )
 def test_not_offensive_or_someone_elses_words(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The locum is a total waste of space",
+        "Darren the stepdad is a nasty little bully",
+        "You lot are a joke",
+        "Shame on you all",
+        "The new starter is an absolute liability",
+    ],
+)
+def test_insults_aimed_at_people(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The traffic is a nightmare this morning",
+        "The Rwanda policy is a disgrace",
+        "Shame on me for forgetting the forms",
+        "Sam is a total star",
+    ],
+)
+def test_not_insults_to_people(found, text):
+    assert found(text, "offensive") == []

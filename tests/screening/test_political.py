@@ -38,3 +38,31 @@ def test_political_statements(found, text):
 )
 def test_neutral_mentions_are_not_political(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't forget to vote tomorrow, the Greens are the only ones who care about the park",
+        "Remember this at the next election",
+        "The Tories made a right mess of children's services",
+        "An independent Scotland can't come soon enough",
+        "Anyone still backing Reform needs their head examined",
+        "Please sign and share the Green Party petition",
+    ],
+)
+def test_campaigning_and_opinions_in_other_words(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't forget to vote for your school council rep",
+        "Please sign the divorce petition and send it back to the court",
+        "He's in a right mess with his college work",
+        "We're working on his independence skills before he leaves care",
+    ],
+)
+def test_the_same_words_without_a_political_side(found, text):
+    assert found(text, "political") == []

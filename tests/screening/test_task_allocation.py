@@ -47,3 +47,24 @@ def test_not_on_email(found):
 )
 def test_requests_to_families_are_not_task_allocation(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could someone chase the school about the referral?",
+        "Can one of you book the interpreter for Tuesday's review?",
+        "You've got the Khan case from Monday",
+        "Jo can you sign off the section 20 paperwork?",
+    ],
+)
+def test_open_asks_and_handovers(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Could someone tell me where the printer is?", "You've got the Tuesday off then"],
+)
+def test_questions_that_hand_over_nothing(found, text):
+    assert found(text, "task_allocation", channel="teams") == []

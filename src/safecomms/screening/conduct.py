@@ -188,16 +188,26 @@ def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[Conduc
 
 @dataclass(frozen=True, slots=True)
 class UnusualHours:
+    """The hours when a message looks personal rather than professional, and the duty work that
+    is done in them anyway."""
+
     starts: time
     ends: time
     severity: Severity
     rule: str
     advice: str
+    duty: re.Pattern[str]
+    duty_cues: Cues
 
     def covers(self, moment: time) -> bool:
         if self.starts <= self.ends:
             return self.starts <= moment < self.ends
         return moment >= self.starts or moment < self.ends
+
+    def on_duty(self, prepared: PreparedText) -> bool:
+        """True for a message from out-of-hours duty work ("EDT handover: ..."), sent at night
+        because that is when the work happens."""
+        return not self.duty_cues.absent_from(prepared) and bool(self.duty.search(prepared.lowered))
 
 
 @cache
@@ -210,6 +220,8 @@ def unusual_hours() -> UnusualHours:
         severity=Severity(window["severity"]),
         rule=data["rule"],
         advice=" ".join(window["reason"].split()),
+        duty=re.compile(rf"(?<![\w])(?:{trie_pattern(window['duty_words'])})(?![\w])"),
+        duty_cues=Cues(window["duty_words"]),
     )
 
 

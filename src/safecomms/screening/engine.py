@@ -132,7 +132,7 @@ def _conduct(
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
     if sent_at is not None:
         window = unusual_hours()
-        if window.covers(local_wall_clock(sent_at)):
+        if window.covers(local_wall_clock(sent_at)) and not window.on_duty(prepared):
             label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]
             findings.append(
                 Finding(
