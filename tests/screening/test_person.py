@@ -182,3 +182,160 @@ def test_misspellings_of_register_names_still_found(places_register, text, expec
 
 def test_a_town_word_is_still_a_name_where_context_shows_one(places_register):
     assert _people("Ripley's mum rang the office.", places_register) == ["Ripley"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Notes from Tuesday attached.\n\nMark", ["Mark"]),
+        ("Sign the petition. The more names the better!\n\nMark", ["Mark"]),
+        ("Can you cover the visit? Ta 😊\n\nGrace", ["Grace"]),
+        ("All sorted for Friday\n\nWill x", ["Will"]),
+        ("Cheers\nMark", ["Mark"]),
+    ],
+)
+def test_an_everyday_name_signing_the_last_line_is_a_name(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will.\n\nThanks",
+        "Speak soon.\n\nBest",
+        "See you then.\n\nLove",
+        "When is the review?\n\nMay",
+        "Things to bring:\n\nGrace",
+        "Mark the register before you leave.\n\nThanks",
+        "Grace period ends Friday.",
+        "I'll ring you on Monday. Mark my words, he'll be there.",
+    ],
+)
+def test_last_lines_and_openings_that_are_not_signatures(found, text):
+    assert found(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grace please can you type up the minutes.", ["Grace"]),
+        ("Will could you chase the GP today?", ["Will"]),
+        ("mark can u send me the link for the call", ["mark"]),
+        ("Mark – the new s47 from this morning is yours.", ["Mark"]),
+        ("Grace, the chronology needs finishing by Fri, can you take it on?", ["Grace"]),
+        ("Dan you're on duty Tuesday, Mark Wednesday, I'll take Friday.", ["Dan", "Mark"]),
+        ("sarah can you ring me back", ["sarah"]),
+        ("Grace and Tom said the visit went well.", ["Grace", "Tom"]),
+    ],
+)
+def test_names_addressed_with_a_request_or_on_a_rota(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace and patience go a long way with this dad.",
+        "Hope you're well.",
+        "hope you are well and had a good weekend",
+        "Will you send me the link?",
+        "will you send me the link",
+        "Mark the register please.",
+        "Will: see the notes below.",
+        "Sunday – can you do the visit?",
+        "Best, can you call me later?",
+        "Honey, can you pick up milk?",
+        "please can you send me the link",
+        "The visit is Tuesday, Will Wednesday work instead?",
+    ],
+)
+def test_everyday_words_before_requests_and_conjunctions_stay_words(found, text):
+    assert found(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello Universal Credit team,\nPlease see the consent attached.",
+        "Hi DWP Partnership team,\nThe form is attached.",
+        "Hi DWP,\nThe form is attached.",
+        "Dear Fostering Service,\nPlease find the referral attached.",
+        "Regards,\nFacilities",
+    ],
+)
+def test_greeted_teams_and_organisations_are_not_people(found, text):
+    assert found(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi Mark and team,\nThe form is attached.", ["Mark"]),
+        ("Hi JJ, can you call me?", ["JJ"]),
+        ("Hi Sarah's team,\nThe form is attached.", ["Sarah"]),
+    ],
+)
+def test_people_greeted_next_to_a_team_are_still_people(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.fixture(scope="module")
+def abbreviations_register() -> Gazetteer:
+    return Gazetteer.from_people(
+        [
+            Person("Rhian Pritchard", "staff", aliases=("Rhi",)),
+            Person("Tom Lee", "staff", aliases=("TJ",)),
+            Person("Amir Khan", "parent"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RHI booked with Barnardo's for Monday.",
+        "Follow me on TikTok, it's rhi.p.94",
+        "My handle is rhi_94 if you want it.",
+    ],
+)
+def test_register_names_as_abbreviations_or_handles_are_not_people(abbreviations_register, text):
+    assert _people(text, abbreviations_register) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rhi booked the RHI for Monday.", ["Rhi"]),
+        ("Spoke to Amir KHAN about the plan.", ["Amir KHAN"]),
+        ("TJ rang the office.", ["TJ"]),
+        ("Ask Rhi.", ["Rhi"]),
+        ("Minutes from Rhi.P at the meeting.", ["Rhi"]),
+    ],
+)
+def test_register_names_beside_abbreviations_and_full_stops(abbreviations_register, text, expected):
+    assert _people(text, abbreviations_register) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wojciech the dad is not answering.", ["Wojciech"]),
+        ("Spoke to Ruxandra and Abdirahman after school.", ["Ruxandra", "Abdirahman"]),
+        ("Siobhán rang about Gethin.", ["Siobhán", "Gethin"]),
+        ("Nasreen will bring Hamza to contact.", ["Nasreen", "Hamza"]),
+        ("Adebayo and Ngozi attended.", ["Adebayo", "Ngozi"]),
+    ],
+)
+def test_given_names_from_many_communities(found, text, expected):
+    assert found(text, "person") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school nurse will see him on Wednesday.",
+        "Nan will bring her in after lunch.",
+    ],
+)
+def test_a_lower_case_verb_after_a_title_is_not_a_name(found, text):
+    assert found(text, "person") == []

@@ -24,7 +24,13 @@ NOT_NAMES_BEFORE_TO = word_set(_NAMES, "not_names_before_to")
 EVERYDAY_NAMES = word_set(_NAMES, "ambiguous")
 FIRST_NAMES = word_set(_NAMES, "first_names")
 COMMON_WORDS = word_set(_NAMES, "common_words")
+NOT_ADDRESSED = word_set(_NAMES, "not_addressed")
+GROUP_WORDS = word_set(_NAMES, "group_words")
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
+WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+     "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)  # fmt: skip
 _ENDS_A_RUN = NOT_NAMES | PLACE_WORDS
 POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 
@@ -111,6 +117,21 @@ _DATE_NEIGHBOUR_BEFORE = re.compile(
     r"end|next|last|this|before|after|to))[ \t]+\Z"
 )
 _DATE_NEIGHBOUR_AFTER = re.compile(r"[ \t]+\d")
+_REQUEST_AFTER = re.compile(
+    r"(?i)[ \t]+(?:please|pls|plz|(?:can|could|would|will|are|have|did|do)[ \t]+(?:you|u)\b"
+    r"|you['\u2019]re|you['\u2019]ll|you['\u2019]ve|you[ \t]+are\b)"
+)
+"""A request or a second-person remark straight after a word: "Grace please can you...",
+"mark can u send...", "Dan you're on duty". ("Will you..." has "you" straight after the word.)"""
+_ADDRESS_PUNCTUATION = re.compile(r"[ \t]*(?:,|:|[ \t][-\u2013\u2014])[ \t]*")
+"""A comma, colon or spaced dash after a word that opens a sentence ("Mark \u2013 the s47 is...")."""
+_SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|yours|you're|u|ur|please|pls)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_ROTA_DAY_END = re.compile(r"[ \t]*(?:[,.;)\r\n]|\Z|and\b|&)")
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]|I\b)")
+_GROUP_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'\-]*)*[ \t]+([^\W\d_]+)")
+_SIGNATURE_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'\-]*\.?)?[ \t]*(?:x+)?[ \t]*\s*\Z")
+"""What may follow a signed first name on the last line: a surname, kisses, nothing else."""
 _SUBJECT_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:i|we|you|they|u|i'll|we'll|you'll)[ \t]+\Z")
 
 
@@ -163,9 +184,14 @@ def used_as_name(text: str, start: int, end: int) -> bool:
     """Whether an everyday word that is also a name (Will, Grace, Hope, Mark) is a name here."""
     word = text[start:end]
     before = text[max(0, start - 30) : start]
-    if TITLE_BEFORE.search(before) or is_greeting_or_sign_off(text, start, end):
+    if (not word.islower() and TITLE_BEFORE.search(before)) or is_greeting_or_sign_off(
+        text, start, end
+    ):
+        # A lower-case word after a title is the verb ("the school nurse will see him").
         return True
-    if not is_capitalised(word) or (len(word) > 1 and word.isupper()):
+    if not is_capitalised(word):
+        return word.islower() and addressed_in_lower_case(text, start, end)
+    if len(word) > 1 and word.isupper():
         return False
     if _SAINT_BEFORE.search(before) or _SUBJECT_PRONOUN_BEFORE.search(before):
         return False
@@ -175,17 +201,84 @@ def used_as_name(text: str, start: int, end: int) -> bool:
         return False
     if _POSSESSIVE_AFTER.match(text, end):
         return True
-    if is_sentence_start(text, start) or _follows_comma(text, start):
-        if text[end : end + 1] == ":":
-            return _task_follows(text, end + 1, word)
-        following = _NEXT_WORD.match(text, end)
-        if following is None:
-            return False
+    if is_sentence_start(text, start):
+        return _opens_sentence_as_name(text, start, end, after_comma=False)
+    if _follows_comma(text, start):
+        return _opens_sentence_as_name(text, start, end, after_comma=True)
+    return True
+
+
+def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) -> bool:
+    """Whether a word opening a sentence or a clause is a name, from the words after it.
+
+    A name signs the message, or a verb, a task, another name ("Will and Tom"), a request
+    ("Grace please can you...") or a remark to the reader ("Mark \u2013 the s47 is yours") follows
+    it; after a comma, a day of a rota may follow ("Dan Tuesday, Mark Wednesday").
+    """
+    word = text[start:end]
+    lowered = word.lower()
+    if text[end : end + 1] == ":" and _task_follows(text, end + 1, word):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    if following is not None:
         next_word = following.group(1).lower()
         if next_word == "to":
             return _task_follows(text, following.end(), word)
-        return next_word in NAME_VERBS
-    return True
+        if next_word in ("and", "&", "or"):
+            # "Grace and Tom said" joins two names; "Grace and patience" is the noun.
+            return _CAPITAL_AFTER.match(text, following.end()) is not None
+        if next_word in NAME_VERBS:
+            return True
+        if after_comma and next_word in WEEKDAYS:
+            # A rota entry ends with the day: "Mark Wednesday, I'll take Friday", not
+            # "Will Wednesday work?".
+            return _ROTA_DAY_END.match(text, following.end()) is not None
+    if lowered in NOT_ADDRESSED:
+        return False
+    if not after_comma and signs_off_message(text, start, end):
+        return lowered not in MONTH_NAMES
+    return _REQUEST_AFTER.match(text, end) is not None or _remark_to_reader_follows(text, end)
+
+
+def _remark_to_reader_follows(text: str, end: int) -> bool:
+    """True for a comma, colon or dash after the word and then words to the reader in the same
+    sentence: "Mark, the chronology needs finishing, can you take it on?"."""
+    punctuation = _ADDRESS_PUNCTUATION.match(text, end)
+    if punctuation is None:
+        return False
+    stop = _SENTENCE_END.search(text, punctuation.end(), punctuation.end() + 200)
+    sentence_end = stop.start() if stop else min(len(text), punctuation.end() + 200)
+    return _SECOND_PERSON.search(text, punctuation.end(), sentence_end) is not None
+
+
+def addressed_in_lower_case(text: str, start: int, end: int) -> bool:
+    """A lower-case name opening a sentence before a request ("mark can u send me the link").
+
+    Chat is often typed without capitals; a request straight after the word shows it is the
+    person asked, not the everyday word ("hope you're well" is kept out by `NOT_ADDRESSED`).
+    """
+    return (
+        text[start:end] not in NOT_ADDRESSED
+        and is_sentence_start(text, start)
+        and _REQUEST_AFTER.match(text, end) is not None
+    )
+
+
+def signs_off_message(text: str, start: int, end: int) -> bool:
+    """True for a word alone on the message's last line, after a finished sentence or a blank line,
+    as a writer signs an e-mail or a message ("...the better!\n\nMark")."""
+    if len(text) - end > 40 or _SIGNATURE_TAIL.match(text, end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start)
+    if line_start < 0 or text[line_start + 1 : start].strip():
+        return False
+    before = text[:line_start].rstrip(" \t\r")
+    blank_line = before.endswith("\n")
+    before = before.rstrip()
+    if not before:
+        return False
+    last = before[-1]
+    return last in ".!?)" or not last.isascii() or (blank_line and last not in ":;,-")
 
 
 def _task_follows(text: str, pos: int, word: str) -> bool:
@@ -198,6 +291,16 @@ def _task_follows(text: str, pos: int, word: str) -> bool:
         return False
     verb = _TASK_VERB.match(text, pos)
     return verb is not None and verb.group(1).lower() in TASK_VERBS_AFTER_TO
+
+
+def names_a_group(text: str, start: int, end: int) -> bool:
+    """True when greeted words name an organisation or a team, not a person: an acronym ("Hi DWP,")
+    or capitalised words ending in a word such as "team" ("Hello Universal Credit team,")."""
+    first_word = text[start:end].split()[0]
+    if len(first_word) >= 3 and first_word.isupper() and first_word.lower() not in FIRST_NAMES:
+        return True
+    group = _GROUP_AFTER.match(text, end)
+    return group is not None and group.group(1).lower() in GROUP_WORDS
 
 
 def names_a_place(text: str, start: int, end: int) -> bool:

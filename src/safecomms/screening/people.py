@@ -128,6 +128,8 @@ class Gazetteer:
     _last_words: frozenset[str] = field(repr=False)
     _forms_without_words: tuple[NameForm, ...] = field(repr=False)
     _deletion_index: dict[str, frozenset[str]] = field(repr=False)
+    _capital_forms: frozenset[str] = field(repr=False)
+    """Lower-cased words the register writes in capitals ("JJ"), so they are not abbreviations."""
     _misspelt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -137,6 +139,13 @@ class Gazetteer:
         everyday = word_set("names.toml", "ambiguous")
         forms: dict[str, set[NameForm]] = {}
         fuzzy_names: set[str] = set()
+        capital_forms = {
+            token.lower()
+            for person in people
+            for written in (person.name, *person.aliases)
+            for token in _TOKEN.findall(written)
+            if len(token) >= 2 and token.isupper()
+        }
         for person in people:
             for form, is_full in _name_forms(person):
                 key, name_form = NameForm.of(form, form in everyday and not is_full)
@@ -155,6 +164,7 @@ class Gazetteer:
             _last_words=frozenset(forms),
             _forms_without_words=wordless,
             _deletion_index={key: frozenset(names) for key, names in index.items()},
+            _capital_forms=frozenset(capital_forms),
         )
 
     def find_exact(self, prepared: PreparedText) -> list[RegisterMatch]:
@@ -216,6 +226,10 @@ class Gazetteer:
                 reach = -negative_end
                 spans.append((start, reach, needs_context))
         return spans
+
+    def written_in_capitals(self, word: str) -> bool:
+        """True when the register writes this lower-cased word in capitals, as initials ("JJ")."""
+        return word in self._capital_forms
 
     @property
     def has_fuzzy_names(self) -> bool:

@@ -46,9 +46,11 @@ from safecomms.screening.name_context import (
     UPPER_CASE_TITLES,
     WORD,
     address_closes,
+    addressed_in_lower_case,
     capitalised_run,
     introduction_closes,
     is_sentence_start,
+    names_a_group,
     names_a_place,
     used_as_name,
     word_starts,
@@ -80,6 +82,26 @@ _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:['\u201
 so the search can skip to capitals)."""
 _RELATION_NAME = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:-[^\W\d_]+)*(?=['\u2019]s\s)")
 
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+_HANDLE_JOINERS = "._@"
+
+
+def _in_handle(text: str, start: int, end: int) -> bool:
+    """True for a name joined by a dot, underscore or @ into a handle or address with a digit or
+    @ in it ("rhi.p.94", "mark_94"): the handle is not written as a name."""
+    joined_before = start > 1 and text[start - 1] in _HANDLE_JOINERS and text[start - 2].isalnum()
+    joined_after = end + 1 < len(text) and text[end] in _HANDLE_JOINERS and text[end + 1].isalnum()
+    if not joined_before and not joined_after:
+        return False
+    first = start
+    while first and not text[first - 1].isspace():
+        first -= 1
+    last = end
+    while last < len(text) and not text[last].isspace():
+        last += 1
+    return any(character.isdigit() or character in "@_" for character in text[first:last])
+
+
 _IS_GIVEN_NAME = 1
 _IS_EVERYDAY_GIVEN_NAME = 2
 _MAY_BE_MISSPELT_NAME = 3
@@ -108,8 +130,23 @@ def _given_name_kind(word: str) -> tuple[int, int]:
 def _from_register(prepared: PreparedText, gazetteer: Gazetteer, found: list[Span]) -> None:
     text = prepared.text
     for start, end, needs_context in gazetteer.find_exact_spans(prepared):
-        if not needs_context or used_as_name(text, start, end):
+        if (not needs_context or used_as_name(text, start, end)) and not _is_acronym(
+            text, start, end, gazetteer
+        ):
             found.append((start, end))
+
+
+def _is_acronym(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """True for a short name written in capitals among ordinary words ("RHI booked" for a worker
+    called Rhi): an abbreviation, unless the register writes it so ("JJ"), it is a common given
+    name ("AMY"), or a capitalised word stands before it ("Amir KHAN", a surname in capitals)."""
+    if not 3 <= end - start <= 4 or not text[start:end].isupper():
+        return False
+    lowered = text[start:end].lower()
+    if lowered in FIRST_NAMES or gazetteer.written_in_capitals(lowered):
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return before is None or not before.group(1)[:1].isupper()
 
 
 def _from_titles(prepared: PreparedText, found: list[Span]) -> None:
@@ -164,8 +201,9 @@ def _from_greetings_and_sign_offs(
 
 
 def _addressed_name(text: str, run: Span | None, found: list[Span]) -> None:
-    """Keep a greeted or signed run unless it starts with an everyday word ("Hi Hope you...")."""
-    if not run:
+    """Keep a greeted or signed run unless it starts with an everyday word ("Hi Hope you...") or
+    names a team or organisation ("Hi DWP Partnership team,")."""
+    if not run or names_a_group(text, *run):
         return
     first_word = text[run[0] : run[1]].split()[0].lower()
     if first_word not in _NOT_AN_ADDRESSED_NAME or address_closes(text, run[1]):
@@ -280,6 +318,17 @@ def _from_known_first_names(
             found.append((start, end))
 
 
+def _from_lower_case_opening(text: str, found: list[Span]) -> None:
+    """A common given name typed in lower case opening the message before a request ("sarah can u
+    send me the link"); names on the register are found this way by `used_as_name`."""
+    match = WORD.match(text)
+    if match is None:
+        return
+    word = match.group()
+    if word in FIRST_NAMES and addressed_in_lower_case(text, match.start(), match.end()):
+        found.append((match.start(), match.end()))
+
+
 def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
     """Spans of people's names, in text order, overlapping candidates merged into one."""
     text = prepared.text
@@ -304,6 +353,8 @@ def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
         _from_mentions(text, candidates)
     if "s " in prepared.normalised and "'" in prepared.normalised:
         _from_relations(text, candidates)
+    if text[:1].islower() and not words.isdisjoint(FIRST_NAMES):
+        _from_lower_case_opening(text, candidates)
     role_cue = _has_role_cue(prepared)
     given_name_cue = not words.isdisjoint(FIRST_NAMES) or gazetteer.has_fuzzy_names
     if role_cue or given_name_cue:
@@ -319,7 +370,7 @@ def _merge(text: str, candidates: list[Span]) -> list[Span]:
     """Sorted spans without places, overlapping or touching spans joined as one name."""
     merged: list[Span] = []
     for start, end in sorted(set(candidates)):
-        if end <= start or names_a_place(text, start, end):
+        if end <= start or names_a_place(text, start, end) or _in_handle(text, start, end):
             continue
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
