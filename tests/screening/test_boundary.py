@@ -120,3 +120,30 @@ def test_duty_words_do_not_excuse_what_the_message_says():
     )
     assert [(f.start, f.end) for f in findings] != []
     assert all(f.end > f.start for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll swing by after work, off the record, just to check in",
+        "I won't put it on the system, it's only a quick trip to the cinema",
+        "You can tell me, I won't tell your support worker",
+        "Between us, I think you should stay at your mate's",
+        "Keep my number for when you leave care",
+        "Delete this afterwards please",
+    ],
+)
+def test_off_the_record_contact(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once your notes are on Mosaic, clear the chat so case details are not left on the phone.",
+        "We split the visits between us, so you'll see both of us.",
+        "I will tell your support worker about the college place, is that ok?",
+    ],
+)
+def test_recording_and_sharing_are_not_secrecy(found, text):
+    assert found(text, "boundary") == []

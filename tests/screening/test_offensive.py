@@ -78,3 +78,34 @@ def test_insults_aimed_at_people(found, text):
 )
 def test_not_insults_to_people(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you're all a bunch of liars",
+        "Cheers for that, you clown.",
+        "Another genius referral from the school",
+        "Thanks for nothing, duty team",
+        "Those Roma families who never send the kids to school",
+        "She's a right madam",
+        "They're milking the system",
+        "Typical estate family",
+        "Housing couldn't organise their way out of a paper bag",
+    ],
+)
+def test_put_downs_and_generalisations(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another genius plan from the Education Secretary",
+        "We use the system to log every visit",
+        "Thanks for sorting that",
+        "You're a star, thank you",
+    ],
+)
+def test_ordinary_uses_of_those_words(found, text):
+    assert found(text, "offensive") == []

@@ -66,3 +66,29 @@ def test_campaigning_and_opinions_in_other_words(found, text):
 )
 def test_the_same_words_without_a_political_side(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd urge everyone to back the Labour candidate on Thursday",
+        "Reform supporters are idiots",
+        "Labour are basically the Tories these days",
+        "Anyone coming on the anti-austerity march on Saturday?",
+        "The Greens will sort your rent out, make sure you vote",
+    ],
+)
+def test_urging_support_and_party_insults(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See you on the 14 March for the review",
+        "The green light came from panel this morning",
+        "Please make sure you vote for the youth council by Friday",
+    ],
+)
+def test_dates_and_everyday_words_are_not_political(found, text):
+    assert found(text, "political") == []

@@ -68,3 +68,29 @@ def test_open_asks_and_handovers(found, text):
 )
 def test_questions_that_hand_over_nothing(found, text):
     assert found(text, "task_allocation", channel="teams") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sam, that one's yours",
+        "Duty: Mon Ola, Tue Ben, Wed me",
+        "Kez - court report by Friday please",
+        "New allocations: the Harris referral to Dev",
+        "Tom you're on the 10am visit tomorrow",
+        "Can you send out the ICPC invites?",
+    ],
+)
+def test_rota_lines_deadlines_and_allocation_lists(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you free on Mon or Tue for the visit?",
+        "The review is on the 10am slot, see you there",
+    ],
+)
+def test_dates_and_times_alone_are_not_allocation(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []
