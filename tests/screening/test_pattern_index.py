@@ -123,3 +123,34 @@ def test_a_capitalised_word_rule_can_start_with_the_capital():
     assert found(index, "Hi to cover, Hello to cover, McTom to cover, Hil to cover") == [
         (0, 45, 57)
     ]
+
+
+@SETTINGS
+@given(
+    before=_PATTERNS,
+    part=st.lists(_PATTERNS, min_size=1, max_size=3).map("|".join),
+    after=_PATTERNS,
+    text=_TEXT,
+    ignore_case=st.booleans(),
+)
+def test_a_pattern_given_in_parts_finds_what_the_whole_pattern_finds(
+    before, part, after, text, ignore_case
+):
+    flags = re.IGNORECASE if ignore_case else 0
+    in_parts, whole = PatternIndex(), PatternIndex()
+    in_parts.add(0, f"{before}\ue000{after}(?:x|\ue000)", flags, parts={"\ue000": f"(?:{part})"})
+    whole.add(0, f"{before}(?:{part}){after}(?:x|(?:{part}))", flags)
+    assert found(in_parts, text) == expected(whole, text)
+
+
+def test_the_rules_word_lists_are_analysed_as_if_written_out():
+    """Each word list is analysed once and stands in its patterns as a marker; the atoms must be
+    those of the pattern written out in full, and never the marker itself."""
+    index = conduct_rules().patterns
+    for pattern_id, required in index._required.items():
+        pattern, flags = index._parsed[pattern_id]
+        if isinstance(pattern, str):
+            assert required == required_atoms(pattern, flags)
+        assert not any(
+            "\ue000" <= char <= "\uf8ff" for atoms in required for atom in atoms for char in atom
+        )

@@ -60,16 +60,28 @@ class CategoryRules:
     channels: frozenset[str] | None
 
 
-def _expand(pattern: str, vocabulary: dict[str, list[str]]) -> str:
-    expansions: dict[str, str] = {}
+_FIRST_MARKER = 0xE000
+"""Word lists stand in a pattern as characters from Unicode's private use area, which no rule
+text contains, so that the index can analyse each list once (see `PatternIndex.add`)."""
+
+
+def _with_markers(
+    pattern: str, lists: dict[str, str], markers: dict[str, str]
+) -> tuple[str, dict[str, str]]:
+    """The pattern with each `{name}` as one marker character, and what each marker stands for.
+
+    `lists` is the rules file's word lists as regexes; `markers` maps each such regex to its
+    character, shared by every pattern loaded.
+    """
+    parts: dict[str, str] = {}
 
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in expansions:
-            expansions[name] = trie_pattern(vocabulary[name])
-        return expansions[name]
+        part = lists[match.group(1)]
+        marker = markers.setdefault(part, chr(_FIRST_MARKER + len(markers)))
+        parts[marker] = part
+        return marker
 
-    return _PLACEHOLDER.sub(replace, pattern)
+    return _PLACEHOLDER.sub(replace, pattern), parts
 
 
 def _bounded(pattern: str) -> str:
@@ -83,9 +95,10 @@ def _load_category(
     automaton: ahocorasick.Automaton,
     index: PatternIndex,
     groups: list[RuleGroup],
+    markers: dict[str, str],
 ) -> CategoryRules:
     data = load_table_file(CONDUCT_FILES[category])
-    vocabulary = data.get("vocabulary", {})
+    lists = {name: trie_pattern(words) for name, words in data.get("vocabulary", {}).items()}
     for raw in data["group"]:
         group = RuleGroup(
             category=category,
@@ -101,7 +114,8 @@ def _load_category(
             automaton.add_word(key, (*existing, (len(key), group)))
         flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
         for pattern in raw.get("patterns", ()):
-            index.add(len(groups), _bounded(_expand(pattern, vocabulary)), flags, word_start=True)
+            marked, parts = _with_markers(pattern, lists, markers)
+            index.add(len(groups), _bounded(marked), flags, word_start=True, parts=parts)
             groups.append(group)
     channels = data.get("channels")
     return CategoryRules(
@@ -125,8 +139,9 @@ def conduct_rules() -> ConductRules:
     automaton = ahocorasick.Automaton()
     index = PatternIndex()
     groups: list[RuleGroup] = []
+    markers: dict[str, str] = {}
     categories = tuple(
-        _load_category(category, automaton, index, groups) for category in CONDUCT_FILES
+        _load_category(category, automaton, index, groups, markers) for category in CONDUCT_FILES
     )
     automaton.make_automaton()
     return ConductRules(

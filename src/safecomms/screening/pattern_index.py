@@ -9,13 +9,15 @@ were (lower case, every run of white space as one space), and only the patterns 
 up are run. A pattern with no usable atom (one that can start with any word, say) is always run.
 
 The atoms are a necessary condition, never a sufficient one: a pattern that is skipped could not
-have matched, so the index finds exactly what running every pattern would find.
+have matched, so the index finds exactly what running every pattern would find. A pattern is
+compiled the first time a text could match it: most rules never come up in a given run, and
+compiling them all would be most of the start-up.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -266,46 +268,62 @@ def _zero_width(ahead: _Facts) -> _Facts:
     )
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> _Facts:
+_NO_PARTS: dict[str, _Facts] = {}
+
+
+def _sequence(items: list[tuple[Any, Any]], parts: dict[str, _Facts] = _NO_PARTS) -> _Facts:
+    """Facts of `items` in turn; a character in `parts` stands for a part already analysed."""
     facts = _NOTHING
     literal: list[str] = []
     # A run of plain characters is taken as one string: words are most of a pattern.
     for op, value in items:
+        known = None
         if op is sre_constants.LITERAL:
-            char = _fold_char(chr(value))
+            known = parts.get(chr(value))
+            char = None if known is not None else _fold_char(chr(value))
             if char is not None:
                 literal.append(char)
                 continue
         if literal:
             facts = _then(facts, _Facts.of_exact(frozenset({_squeeze("".join(literal))})))
             literal.clear()
-        facts = _then(facts, _item(op, value))
+        facts = _then(facts, known if known is not None else _item(op, value, parts))
     if literal:
         facts = _then(facts, _Facts.of_exact(frozenset({_squeeze("".join(literal))})))
     return facts
 
 
-def _item(op: Any, value: Any) -> _Facts:
+def _item(op: Any, value: Any, parts: dict[str, _Facts]) -> _Facts:
     if op is sre_constants.LITERAL:
         char = _fold_char(chr(value))
         return _Facts.of_exact(None if char is None else frozenset({char}))
     if op is sre_constants.IN:
+        # The parser turns a choice of single characters into a set, parts among them.
+        marked = [
+            (kind, code)
+            for kind, code in value
+            if kind is sre_constants.LITERAL and chr(code) in parts
+        ]
+        if marked:
+            rest = [item for item in value if item not in marked]
+            options = [parts[chr(code)] for _kind, code in marked]
+            return _either([*options, _Facts.of_exact(_characters(rest))] if rest else options)
         return _Facts.of_exact(_characters(value))
     if op is sre_constants.AT and value in (sre_constants.AT_END, sre_constants.AT_END_STRING):
         return _zero_width(_AT_END)
     if op is sre_constants.ASSERT and value[0] == 1:
-        return _zero_width(_sequence(list(value[1])))
+        return _zero_width(_sequence(list(value[1]), parts))
     if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
         return _NOTHING
     if op is sre_constants.SUBPATTERN:
-        return _sequence(list(value[3]))
+        return _sequence(list(value[3]), parts)
     if op is sre_constants.BRANCH:
-        return _either([_sequence(list(branch)) for branch in value[1]])
+        return _either([_sequence(list(branch), parts) for branch in value[1]])
     if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
         minimum, maximum, body = value
-        return _repeat(minimum, maximum, _sequence(list(body)))
+        return _repeat(minimum, maximum, _sequence(list(body), parts))
     if op is sre_constants.ATOMIC_GROUP:
-        return _sequence(list(value))
+        return _sequence(list(value), parts)
     return _UNKNOWN
 
 
@@ -318,10 +336,10 @@ def required_atoms(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     return _required_of(sre_parser.parse(pattern, flags))
 
 
-def _required_of(parsed: Any) -> tuple[frozenset[str], ...]:
+def _required_of(parsed: Any, parts: dict[str, _Facts] = _NO_PARTS) -> tuple[frozenset[str], ...]:
     if parsed.state.flags & re.MULTILINE:
         return ()  # "$" may then match before any line break, which folding cannot show.
-    required = _sequence(list(parsed)).required
+    required = _sequence(list(parsed), parts).required
     return tuple(atoms for atoms in required if _strength(atoms)[0] >= _MIN_ATOM_WEIGHT)
 
 
@@ -348,26 +366,53 @@ class PatternIndex:
     """
 
     def __init__(self) -> None:
+        self._parsed: dict[int, tuple[Any, int]] = {}
+        """Each pattern as parsed, or as text when it was given in parts, until it is compiled."""
+        self._part_facts: dict[tuple[str, int], _Facts] = {}
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._required: dict[int, tuple[frozenset[str], ...]] = {}
         self._word_start: dict[int, bool] = {}
         self._layout: _Layout | None = None
 
     def add(
-        self, pattern_id: int, pattern: str, flags: int = 0, *, word_start: bool = False
+        self,
+        pattern_id: int,
+        pattern: str,
+        flags: int = 0,
+        *,
+        word_start: bool = False,
+        parts: Mapping[str, str] | None = None,
     ) -> None:
         """Index `pattern`; with `word_start`, only matches that do not begin inside a word count.
 
         `word_start` does what a leading `(?<!\\w)` would, but checked on each match rather than
         in the pattern: a pattern that starts with a look-behind cannot use the regex engine's
         quick skip to the characters a match can start with.
+
+        `parts` maps single characters in `pattern` to the sub-patterns they stand for, each a
+        group such as `(?:tory|labour)`. The pattern matched is `pattern` with them put in; a part
+        that many patterns share, like a long word list, is analysed once for the index.
         """
-        parsed = sre_parser.parse(pattern, flags)
-        self._required[pattern_id] = _required_of(parsed)
-        # Compiled from the same parse: parsing the rules' long alternations twice doubles start-up.
-        self._patterns[pattern_id] = sre_compiler.compile(parsed, flags)
+        if not parts:
+            parsed = sre_parser.parse(pattern, flags)
+            self._required[pattern_id] = _required_of(parsed)
+            # Kept for compiling: parsing long alternations twice would double the cost.
+            self._parsed[pattern_id] = (parsed, flags)
+        else:
+            facts = {marker: self._facts_of_part(part, flags) for marker, part in parts.items()}
+            self._required[pattern_id] = _required_of(sre_parser.parse(pattern, flags), facts)
+            for marker, part in parts.items():
+                pattern = pattern.replace(marker, part)
+            self._parsed[pattern_id] = (pattern, flags)
+        self._patterns.pop(pattern_id, None)
         self._word_start[pattern_id] = word_start
         self._layout = None
+
+    def _facts_of_part(self, part: str, flags: int) -> _Facts:
+        facts = self._part_facts.get((part, flags))
+        if facts is None:
+            facts = self._part_facts[(part, flags)] = _sequence(list(sre_parser.parse(part, flags)))
+        return facts
 
     @property
     def always_run(self) -> tuple[int, ...]:
@@ -419,11 +464,18 @@ class PatternIndex:
 
     def finditer_all(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of every pattern, without the atoms: the index's reference behaviour."""
-        for pattern_id in sorted(self._patterns):
+        for pattern_id in sorted(self._required):
             yield from self._every_match(pattern_id, text)
 
+    def _compiled(self, pattern_id: int) -> re.Pattern[str]:
+        compiled = self._patterns.get(pattern_id)
+        if compiled is None:
+            parsed, flags = self._parsed[pattern_id]
+            compiled = self._patterns[pattern_id] = sre_compiler.compile(parsed, flags)
+        return compiled
+
     def _every_match(self, pattern_id: int, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        compiled, word_start = self._patterns[pattern_id], self._word_start[pattern_id]
+        compiled, word_start = self._compiled(pattern_id), self._word_start[pattern_id]
         match = compiled.search(text)
         while match is not None:
             start = match.start()
