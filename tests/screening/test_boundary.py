@@ -147,3 +147,24 @@ def test_off_the_record_contact(found, text):
 )
 def test_recording_and_sharing_are_not_secrecy(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what you doing up? I can't sleep either",
+        "You're like a little sister to me",
+        "None of the others on my list are like you",
+        "I've left a little envelope in your car, don't tell your boss",
+    ],
+)
+def test_special_relationship_and_gifts_to_workers(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What are you up to at the weekend? The youth club is open", "Please tell your manager"],
+)
+def test_ordinary_questions_and_requests(found, text):
+    assert found(text, "boundary") == []

@@ -10,7 +10,7 @@ from safecomms.screening import screen
     [
         ("Those feral kids were at it again.", "feral kids"),
         ("She's a benefit scrounger.", "benefit scrounger"),
-        ("Honestly he is a waste of space.", "waste of space"),
+        ("Honestly he is a waste of space.", "he is a waste of space"),
         ("The mum is so thick.", "The mum is so thick"),
         ("What a useless manager.", "useless manager"),
         ("Tell him to fuck off.", "fuck off"),
@@ -108,4 +108,33 @@ def test_put_downs_and_generalisations(found, text):
     ],
 )
 def test_ordinary_uses_of_those_words(found, text):
+    assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is an absolute nightmare",
+        "the Coventry team are a bunch of lazy so-and-sos",
+        "ur a fkin joke",
+        "this DSL is hopeless",
+        "they're a complete waste of time",
+        "Those Roma families are a nightmare",
+        "mans a proper wasteman",
+        "that dad is thick as pig muck",
+    ],
+)
+def test_insults_in_regional_and_everyday_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was a waste of time, sorry you had to sit through it",
+        "The duty team are brilliant this week",
+        "They're a lovely family to work with",
+    ],
+)
+def test_criticism_of_things_and_praise_are_not_insults(found, text):
     assert found(text, "offensive") == []

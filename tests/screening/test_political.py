@@ -92,3 +92,33 @@ def test_urging_support_and_party_insults(found, text):
 )
 def test_dates_and_everyday_words_are_not_political(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tories have made an absolute dog's dinner of the care review",
+        "Their petition is from the Labour branch, sign it if you can",
+        "Plaid were round ours, might vote for em this time",
+        "I'm spoiling my ballot and you should too",
+        "Not voting Reform again after that",
+        "Greens got my vote this year",
+        "Whoever votes Conservative is voting for more cuts",
+        "Never trusted the Lib Dems after tuition fees",
+        "Labour are finished round here",
+    ],
+)
+def test_voting_talk_in_everyday_words(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eat your greens and you can have pudding",
+        "The petition for the special guardianship order is with the court",
+        "Have you finished the assessment?",
+    ],
+)
+def test_words_that_are_only_sometimes_political(found, text):
+    assert found(text, "political") == []

@@ -94,3 +94,33 @@ def test_rota_lines_deadlines_and_allocation_lists(found, text):
 )
 def test_dates_and_times_alone_are_not_allocation(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilal, are you able to take the strategy discussion this afternoon?",
+        "Business support - can you send the invites out for Friday?",
+        "Hayley can u book room 2 for the core group on the 14th pls",
+        "Whoever is duty worker today screens the contacts from MASH",
+        "Carys, I've reassigned Ellie to you while Siobhan is off",
+        "Allocations from this morning: Mark - Robson, Lorraine - McGowan",
+        "Need someone to take my 4 o'clock, car's died",
+        "can one of yous phone the school",
+        "Shiv can you nip round the Kavanaghs on your way home",
+    ],
+)
+def test_asks_in_everyday_words(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you able to make the review on Friday?",
+        "Can you nip to the shop for milk?",
+        "I've passed your message to the team",
+    ],
+)
+def test_everyday_asks_that_give_no_work(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []
