@@ -45,3 +45,14 @@ def test_professional_writing_is_not_text_speak(found, text):
 )
 def test_quoted_and_reported_speech_is_not_the_writers_text_speak(found, text):
     assert found(text, "text_speak") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mam says I can't go out 😭 can u ring her pls", ["u", "pls"]),
+        ("Dad said the meeting was fine, but tbh I'm not sure", ["tbh"]),
+    ],
+)
+def test_reported_words_end_where_the_writer_speaks_again(found, text, expected):
+    assert found(text, "text_speak") == expected

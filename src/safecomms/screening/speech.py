@@ -28,7 +28,9 @@ _OWN_SUBJECT = re.compile(
     rf"(?i)(?:^|[^\w'])(?:{alternation(word_set('reported_speech.toml', 'own_subjects'))})"
     r"[ \t]+(?:\w+[ \t]+)?\Z"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,[ \t]+but[ \t]")
+"""Where reported words stop: the end of a sentence, an emoji (which ends a thought in a chat as
+a full stop would) or ", but", after which the writer speaks again."""
 
 
 def reported_regions(prepared: PreparedText) -> list[Span]:
