@@ -147,9 +147,14 @@ def _conduct(
     return findings
 
 
+_CHANNELS = {channel.value: channel for channel in Channel}
+
+
 def _as_channel(channel: Channel | str | None) -> Channel | None:
     if channel is None or isinstance(channel, Channel):
         return channel
+    if isinstance(channel, str) and channel in _CHANNELS:
+        return _CHANNELS[channel]  # the usual case, without the cost of an enum lookup
     return Channel(str(channel).lower())
 
 
