@@ -168,3 +168,33 @@ def test_special_relationship_and_gifts_to_workers(found, text):
 )
 def test_ordinary_questions_and_requests(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you're like the son I never had",
+        "If I could adopt you I would",
+        "I trust you more than the others",
+        "can we chat on snap instead",
+        "Can I have your personal number miss?",
+        "Got you a little something for your birthday",
+        "Left it on your car seat",
+        "I've put £10 in your account, the office don't need to know",
+        "Not putting that on Mosaic obviously",
+    ],
+)
+def test_special_relationships_gifts_and_hidden_contact(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus fare has been put in your account by the leaving care team.",
+        "Can I have your work number for the school?",
+        "The office needs to know by Friday.",
+    ],
+)
+def test_recorded_payments_and_work_numbers(found, text):
+    assert found(text, "boundary") == []

@@ -138,3 +138,30 @@ def test_insults_in_regional_and_everyday_words(found, text):
 )
 def test_criticism_of_things_and_praise_are_not_insults(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you absolute melt, wrong chat again",
+        "the total clown in finance lost the form",
+        "tell him he's a sad little man",
+        "some carers are only in it for the money",
+        "what a shitshow",
+        "Jo's dad is an absolute cow to the carers",
+    ],
+)
+def test_put_downs_in_chat(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You absolute star, thank you",
+        "The money for the trip is in the office",
+        "He was a little sad after the visit",
+    ],
+)
+def test_warm_or_plain_words(found, text):
+    assert found(text, "offensive") == []

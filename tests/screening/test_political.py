@@ -122,3 +122,29 @@ def test_voting_talk_in_everyday_words(found, text):
 )
 def test_words_that_are_only_sometimes_political(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new PM has U-turned again",
+        "That Reform councillor was an absolute embarrassment on the radio",
+        "Same faces, different rosettes",
+        "Honestly don't know who to vote for this time",
+        "Anyone but them. Never Reform.",
+    ],
+)
+def test_asides_about_parties_and_voting(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He did a U-turn on the bike and fell off",
+        "The rosettes for the pony club are in the office",
+        "I never labour the point with mum",
+    ],
+)
+def test_the_same_words_off_politics(found, text):
+    assert found(text, "political") == []

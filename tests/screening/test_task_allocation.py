@@ -124,3 +124,30 @@ def test_asks_in_everyday_words(found, text):
 )
 def test_everyday_asks_that_give_no_work(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@Hollie are you ok to pick up the Laing referral?",
+        "Chloe - mind doing the minutes for the CIN meeting?",
+        "Putting you down for the RCPC on the 9th",
+        "Femi's off so I've split his visits",
+        "need somebody to sit with Reece at A&E",
+        "can u cover my sleep in on Saturday",
+        "Gem can u book room 2 for the Osei core group thurs pls",
+    ],
+)
+def test_rota_swaps_and_cover(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my new email is below, can u send the minutes there",
+        "Would you mind doing the form at home with mum?",
+    ],
+)
+def test_requests_that_are_not_work_for_a_colleague(found, text):
+    assert found(text, "task_allocation", channel="sms") == []
