@@ -148,3 +148,28 @@ def test_asides_about_parties_and_voting(found, text):
 )
 def test_the_same_words_off_politics(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gutted about the by-election. Reform won here.",
+        "Saw Starmer on the news last night. Honestly embarrassing.",
+        "Tories again. Give me strength.",
+    ],
+)
+def test_an_opinion_a_sentence_away_from_the_party(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour started at 3am and mum was gutted the midwife was late.",
+        "She went into early Labour. Dad was hopeless at the hospital.",
+        "Reform of the PLO is overdue. The old forms were a shambles.",
+        "Visited the Greens today. The house was a mess again.",
+    ],
+)
+def test_same_words_about_birth_law_and_families(found, text):
+    assert found(text, "political") == []
