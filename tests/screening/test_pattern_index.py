@@ -150,3 +150,10 @@ def test_the_rules_word_lists_never_stand_in_the_atoms():
     for required in index._required.values():
         for atoms in required:
             assert not any("\ue000" <= char <= "\uf8ff" for atom in atoms for char in atom)
+
+
+def test_a_rule_holding_a_marker_character_is_refused():
+    from safecomms.screening.conduct import _with_markers
+
+    with pytest.raises(ValueError, match="private-use"):
+        _with_markers("keep \ue000 quiet", {}, {})

@@ -60,6 +60,7 @@ class CategoryRules:
     channels: frozenset[str] | None
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _FIRST_MARKER = 0xE000
 """Word lists stand in a pattern as characters from Unicode's private use area, which no rule
 text contains, so that the index can analyse each list once (see `PatternIndex.add`)."""
@@ -73,6 +74,8 @@ def _with_markers(
     `lists` is the rules file's word lists as regexes; `markers` maps each such regex to its
     character, shared by every pattern loaded.
     """
+    if _PRIVATE_USE.search(pattern):
+        raise ValueError(f"a conduct pattern holds a private-use character: {pattern!r}")
     parts: dict[str, str] = {}
 
     def replace(match: re.Match[str]) -> str:

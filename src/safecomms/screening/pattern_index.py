@@ -367,7 +367,7 @@ class PatternIndex:
 
     def __init__(self) -> None:
         self._parsed: dict[int, tuple[Any, int]] = {}
-        """Each pattern as parsed, or as text when it was given in parts, until it is compiled."""
+        """Each pattern as parsed (as text, when it was given in parts), for compiling on first use."""
         self._part_facts: dict[tuple[str, int], _Facts] = {}
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._required: dict[int, tuple[frozenset[str], ...]] = {}
