@@ -20,6 +20,9 @@ def serve(argv: list[str]) -> int:
     # Links in e-mails point at the server being started, unless configured otherwise.
     os.environ.setdefault("SAFECOMMS_BASE_URL", f"http://{args.host}:{args.port}")
     python = sys.executable
+    # A stop request from a supervisor or `kill` ends the server the way Ctrl+C does, so the web
+    # server and the worker are stopped with it instead of being left holding the port.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     worker = None
     if not args.no_worker:
         worker = subprocess.Popen([python, "-m", "django", "run_huey", "--quiet"])  # noqa: S603
@@ -40,3 +43,7 @@ def serve(argv: list[str]) -> int:
                 worker.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 worker.kill()
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
