@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safecomms.screening.conduct import conduct_rules
+from safecomms.screening.conduct import _with_markers, conduct_rules
 from safecomms.screening.lexicons import load_table_file
 from safecomms.screening.pattern_index import PatternIndex, fold, required_atoms
 
@@ -153,7 +153,5 @@ def test_the_rules_word_lists_never_stand_in_the_atoms():
 
 
 def test_a_rule_holding_a_marker_character_is_refused():
-    from safecomms.screening.conduct import _with_markers
-
     with pytest.raises(ValueError, match="private-use"):
         _with_markers("keep \ue000 quiet", {}, {})

@@ -198,7 +198,7 @@ def _fork_worker(run: tuple[list[bytes], int], gazetteer: Gazetteer, spool: Bina
 
 def _screen_in_workers(runs: list[tuple[list[bytes], int]], gazetteer: Gazetteer) -> list[bytes]:
     """Screen the first run here and the others in forked workers; join the results in order."""
-    screen("")  # compile the rules once, before forking, so that every worker inherits them
+    screen("")  # load the rules once, before forking, so that every worker inherits them
     outcomes: list[list[bytes] | InputError] = []
     with contextlib.ExitStack() as spools:
         workers: list[tuple[int, BinaryIO]] = []

@@ -27,10 +27,7 @@ COMMON_WORDS = word_set(_NAMES, "common_words")
 NOT_ADDRESSED = word_set(_NAMES, "not_addressed")
 GROUP_WORDS = word_set(_NAMES, "group_words")
 MONTH_NAMES = frozenset({"april", "may", "june", "august"})
-WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-     "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"]
-)  # fmt: skip
+WEEKDAYS = word_set(_NAMES, "weekdays")
 _ENDS_A_RUN = NOT_NAMES | PLACE_WORDS
 POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 
@@ -354,9 +351,12 @@ def capitalised_run(text: str, pos: int, max_words: int) -> tuple[int, int] | No
     return (first, last) if first >= 0 else None
 
 
-def previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int, *, keep_case: bool = False) -> str:
+    """The word just before `start` on the same line (lower-cased unless `keep_case`), or ""."""
     match = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
-    return match.group(1).lower() if match else ""
+    if match is None:
+        return ""
+    return match.group(1) if keep_case else match.group(1).lower()
 
 
 def introduction_closes(text: str, end: int) -> bool:

@@ -52,6 +52,7 @@ from safecomms.screening.name_context import (
     is_sentence_start,
     names_a_group,
     names_a_place,
+    previous_word,
     used_as_name,
     word_starts,
 )
@@ -82,7 +83,6 @@ _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:['\u201
 so the search can skip to capitals)."""
 _RELATION_NAME = re.compile(r"[A-Z](?<![\w'\u2019@.][A-Z])[^\W\d_]*(?:-[^\W\d_]+)*(?=['\u2019]s\s)")
 
-_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _HANDLE_JOINERS = "._@"
 
 
@@ -145,8 +145,7 @@ def _is_acronym(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
     lowered = text[start:end].lower()
     if lowered in FIRST_NAMES or gazetteer.written_in_capitals(lowered):
         return False
-    before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return before is None or not before.group(1)[:1].isupper()
+    return not previous_word(text, start, keep_case=True)[:1].isupper()
 
 
 def _from_titles(prepared: PreparedText, found: list[Span]) -> None:
