@@ -58,6 +58,7 @@ def test_people_file_names_the_register(tmp_path):
         (b'{"id": "1"}\n', 'line 1: "text" must be a string'),
         (b'{"id": "1", "text": 5}\n', 'line 1: "text" must be a string'),
         (b'{"id": "1", "text": "x", "channel": "fax"}\n', 'line 1: "channel" must be one of'),
+        (b'{"id": "1", "text": "x", "channel": ["sms"]}\n', 'line 1: "channel" must be one of'),
         (b'{"id": "1", "text": "x", "sent_at": "yesterday"}\n', 'line 1: "sent_at" is not'),
         (b"[1, 2]\n", "line 1: expected a JSON object"),
     ],

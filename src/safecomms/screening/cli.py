@@ -30,13 +30,12 @@ from typing import IO, Any, BinaryIO
 import orjson
 
 from safecomms.screening.engine import screen
-from safecomms.screening.findings import Channel
+from safecomms.screening.findings import CHANNELS_BY_NAME
 from safecomms.screening.people import ROLES, Gazetteer, Person
 
 EXIT_BAD_INPUT = 2
 LINES_PER_WORKER = 2_000
 """Below this many lines per process, starting a worker costs more than it saves."""
-_CHANNELS = {channel.value for channel in Channel}
 
 
 class InputError(Exception):
@@ -122,9 +121,9 @@ def _screen_line(raw: bytes, line_number: int, gazetteer: Gazetteer) -> bytes:
     if not isinstance(text, str):
         raise InputError(f'line {line_number}: "text" must be a string')
     channel = record.get("channel")
-    if channel is not None and channel not in _CHANNELS:
+    if channel is not None and (not isinstance(channel, str) or channel not in CHANNELS_BY_NAME):
         raise InputError(
-            f'line {line_number}: "channel" must be one of {", ".join(sorted(_CHANNELS))}'
+            f'line {line_number}: "channel" must be one of {", ".join(sorted(CHANNELS_BY_NAME))}'
         )
     sent_at = _parse_sent_at(record.get("sent_at"), line_number)
     result = screen(text, channel=channel, sent_at=sent_at, gazetteer=gazetteer)

@@ -22,7 +22,14 @@ from safecomms.screening.conduct import (
 )
 from safecomms.screening.contact_details import find_emails, find_phones, find_urls
 from safecomms.screening.dates import find_dates_of_birth
-from safecomms.screening.findings import SEVERITY_ORDER, Category, Channel, Finding, ScreeningResult
+from safecomms.screening.findings import (
+    CHANNELS_BY_NAME,
+    SEVERITY_ORDER,
+    Category,
+    Channel,
+    Finding,
+    ScreeningResult,
+)
 from safecomms.screening.identifiers import find_nhs_numbers, find_ni_numbers
 from safecomms.screening.lexicons import load_table_file
 from safecomms.screening.people import Gazetteer, empty_gazetteer
@@ -147,14 +154,11 @@ def _conduct(
     return findings
 
 
-_CHANNELS = {channel.value: channel for channel in Channel}
-
-
 def _as_channel(channel: Channel | str | None) -> Channel | None:
     if channel is None or isinstance(channel, Channel):
         return channel
-    if isinstance(channel, str) and channel in _CHANNELS:
-        return _CHANNELS[channel]  # the usual case, without the cost of an enum lookup
+    if isinstance(channel, str) and channel in CHANNELS_BY_NAME:
+        return CHANNELS_BY_NAME[channel]
     return Channel(str(channel).lower())
 
 

@@ -104,6 +104,11 @@ class Channel(StrEnum):
     TEAMS = "teams"
 
 
+CHANNELS_BY_NAME: dict[str, Channel] = {channel.value: channel for channel in Channel}
+"""Each channel by its public name, for checking input and for looking one up without the cost
+of calling the enum."""
+
+
 class Route(StrEnum):
     """The channel verdict's answer: a messaging app will do, or a council system is needed."""
 
