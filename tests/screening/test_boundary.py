@@ -198,3 +198,34 @@ def test_special_relationships_gifts_and_hidden_contact(found, text):
 )
 def test_recorded_payments_and_work_numbers(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can we keep this chat just between me n u?",
+        "not on ur system or in my file",
+        "Told him not to tell the others we go to the gym together",
+        "Don't mention it to fostering 😂",
+        "don't mention it at the unit",
+        "just text this number, its my own one, no need to go thru the office",
+        "Let's meet at McDonald's instead, just us, no need to write it up",
+        "Miss u already. Our chats are the best bit of my week",
+    ],
+)
+def test_secrecy_private_numbers_and_closeness_in_other_words(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't keep it a secret because it's about keeping you safe.",
+        "It's just us in the office today, everyone else is at training.",
+        "The minutes are on the system and in the file.",
+        "Please write it up on Mosaic by Friday.",
+        "Call the office if you can't get through to me.",
+    ],
+)
+def test_refusing_secrecy_and_plain_office_talk(found, text):
+    assert found(text, "boundary") == []

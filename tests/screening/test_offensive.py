@@ -165,3 +165,30 @@ def test_put_downs_in_chat(found, text):
 )
 def test_warm_or_plain_words(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not being funny but them Romanians on that road are all at it",
+        "Honestly gypsies round here just don't value school",
+        "they're all on the fiddle, every single one",
+        "the new ADM is SUCH a drip",
+        "don't vote for that clown",
+        "can't be arsed with duty today",
+    ],
+)
+def test_sweeping_remarks_and_put_downs_in_other_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I gave them Polish translations of the plan.",
+        "Travellers round here have a new liaison worker from the council.",
+        "The clown at the party was booked by the carers.",
+    ],
+)
+def test_groups_and_words_mentioned_without_a_slur(found, text):
+    assert found(text, "offensive") == []

@@ -173,3 +173,34 @@ def test_an_opinion_a_sentence_away_from_the_party(found, text):
 )
 def test_same_words_about_birth_law_and_families(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finally the new Labour government's plan is actually decent",
+        "Can't wait to see the back of this Conservative council, roll on May",
+        "The Tories sold off every children's home in the county",
+        "Say what you like but the Lib Dems are the only ones who cared about SEND",
+        "Quick plug: our branch is backing the Labour candidate in the by-election",
+        "Vote Conservative and get these social workers off our backs",
+        "my mate says the greens want to legalise weed so im voting for them",
+    ],
+)
+def test_a_party_named_outright_takes_a_side(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conservative estimate is 3 weeks for the CAMHS triage.",
+        "FYI the Conservative group leader is visiting the Hub on Thursday.",
+        "She rang her MP, Labour fella, about the housing.",
+        "Mum told me a Reform canvasser knocked on Tuesday.",
+        "Meet at the Labour Club car park, it's the easiest place to find.",
+        "She went into labour at 2am, baby is fine.",
+    ],
+)
+def test_parties_as_roles_places_and_ordinary_words(found, text):
+    assert found(text, "political") == []

@@ -151,3 +151,35 @@ def test_rota_swaps_and_cover(found, text):
 )
 def test_requests_that_are_not_work_for_a_colleague(found, text):
     assert found(text, "task_allocation", channel="sms") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gem any chance u could swing by the school at 3 and drop the inhaler off",
+        "Remember the form is due. Carol can you fax it over to housing today",
+        "Fran grab the Price CIN review from me pls",
+        "Jess take the new UASC referral when you're back in",
+        "Aled, Steph — you two are on duty cover for the bank holiday",
+        "@Tom are you ok to print the packs for 9am?",
+        "Gemma would you be able to send the invites out for the CLA review?",
+    ],
+)
+def test_a_colleague_named_and_asked_in_any_words(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah can you ring me back when you get this",
+        "Mum can you bring his PE kit to school tomorrow",
+        "Police log: 0423 of 12/03, the LADO has it.",
+        "Duty update: three contacts from MASH this morning.",
+        "Dental check done, next appointment in 6 weeks.",
+        "Might book in with the wellbeing service this week.",
+        "Hi Tyler, can you call me when you're up?",
+    ],
+)
+def test_headings_and_requests_for_the_writer_are_not_named_tasks(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []

@@ -28,9 +28,13 @@ _OWN_SUBJECT = re.compile(
     rf"(?i)(?:^|[^\w'])(?:{alternation(word_set('reported_speech.toml', 'own_subjects'))})"
     r"[ \t]+(?:\w+[ \t]+)?\Z"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,[ \t]+but[ \t]")
+_SENTENCE_END = re.compile(
+    r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,[ \t]+but[ \t]"
+    r"|(?i:,?[ \t]+so[ \t]+(?:i|im|i'm|i'll|i've|we|we're|we'll|we've)(?![\w']))"
+)
 """Where reported words stop: the end of a sentence, an emoji (which ends a thought in a chat as
-a full stop would) or ", but", after which the writer speaks again."""
+a full stop would), ", but", or "so I" / "so we", after which the writer speaks again ("my mate
+says they'll scrap it so I'm voting for them")."""
 
 
 def reported_regions(prepared: PreparedText) -> list[Span]:
