@@ -53,7 +53,9 @@ def test_quoted_and_reported_speech_is_not_the_writers_text_speak(found, text):
         ("mam says I can't go out 😭 can u ring her pls", ["u", "pls"]),
         ("Dad said the meeting was fine, but tbh I'm not sure", ["tbh"]),
         ("my mate says the new lot will scrap it so im voting for them lol", ["lol"]),
-        ("She said she was so tired lol", []),
+        ("She said she was so tired lol", ["lol"]),
+        ("Demi sent mum a message saying 'idk where I am and I don't care'", []),
+        ("Dr said he needs bloods, ask reception if u need his number", ["u"]),
     ],
 )
 def test_reported_words_end_where_the_writer_speaks_again(found, text, expected):

@@ -133,9 +133,19 @@ def _conduct(
     findings: list[Finding] = []
     if matches:
         text = prepared.text
-        excluded = reported_regions(prepared) + find_urls(prepared) + find_emails(prepared)
+        addresses = find_urls(prepared) + find_emails(prepared)
+        excluded = reported_regions(prepared) + addresses
         if excluded:
-            matches = [m for m in matches if not inside_any(m.start, m.end, excluded)]
+            verbatim = reported_regions(prepared, verbatim_only=True) + addresses
+            matches = [
+                m
+                for m in matches
+                if not inside_any(
+                    m.start,
+                    m.end,
+                    verbatim if m.group.category is Category.TEXT_SPEAK else excluded,
+                )
+            ]
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
     if sent_at is not None:
         window = unusual_hours()

@@ -16,10 +16,11 @@ from safecomms.screening.prepared import Cues, PreparedText
 Span = tuple[int, int]
 
 # Every alternative begins with its quotation mark, so the regex engine can skip from one quotation
-# mark to the next; the single quote's look-behind therefore follows it.
+# mark to the next; the single quote's look-behind therefore follows it. Inside single quotes an
+# apostrophe between letters ("'I don't care'") is part of the quotation.
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d|\u2018[^\u2019\n]{1,400}\u2019(?![\w])"
-    r"|'(?<![\w]')(?=[^\s'])[^'\n]{1,300}(?<=[^\s'])'(?![\w])"
+    r"|'(?<![\w]')(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){1,300}(?<=[^\s'])'(?![\w])"
 )
 _VERB_CUES = Cues(word_set("reported_speech.toml", "speech_verbs"))
 _VERBS = alternation(word_set("reported_speech.toml", "speech_verbs"))
@@ -37,21 +38,28 @@ a full stop would), ", but", or "so I" / "so we", after which the writer speaks 
 says they'll scrap it so I'm voting for them")."""
 
 
-def reported_regions(prepared: PreparedText) -> list[Span]:
-    """Spans of quoted or reported speech, in text order (they may overlap)."""
+def reported_regions(prepared: PreparedText, *, verbatim_only: bool = False) -> list[Span]:
+    """Spans of quoted or reported speech, in text order (they may overlap).
+
+    With `verbatim_only`, speech reported in the writer's own words ("Dr said he needs bloods")
+    is left out: only quotations and words after a reporting verb and a colon ("Jayden texted:
+    c u l8r") count, since how a paraphrase is spelt is the writer's choice.
+    """
     text = prepared.text
     regions: list[Span] = []
     if '"' in text or "'" in text or "\u201c" in text or "\u2018" in text:
         regions.extend(match.span() for match in _QUOTED.finditer(text))
     if not _VERB_CUES.absent_from(prepared):
-        regions.extend(_reported(text))
+        regions.extend(_reported(text, verbatim_only))
     regions.sort()
     return regions
 
 
-def _reported(text: str) -> Iterator[Span]:
+def _reported(text: str, verbatim_only: bool) -> Iterator[Span]:
     """The rest of each sentence after a reporting verb whose subject is not the writer."""
     for match in _REPORTING.finditer(text):
+        if verbatim_only and not match.group().endswith(":"):
+            continue
         before = text[max(0, match.start() - 25) : match.start()]
         if not before.strip() or _OWN_SUBJECT.search(before):
             continue
