@@ -204,3 +204,36 @@ def test_a_party_named_outright_takes_a_side(found, text):
 )
 def test_parties_as_roles_places_and_ordinary_words(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Westminster couldn't care less about kids up here.",
+        "did u see the strike, this gov is a joke",
+        "Since Brexit families like this one have been treated disgracefully.",
+        "The cuts are ideological, full stop.",
+        "The Home Secretary was appalling on the radio last night.",
+        "Our MP voted against free school meals twice. Pathetic.",
+        "whatever you do don't vote for the party that cut your grant",
+        "I won't be voting for that lot again",
+        "can't believe Starmer is going back on the two-child limit",
+        "Please sign the petition against the SEND cuts",
+    ],
+)
+def test_opinions_on_politicians_and_policy_in_any_words(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Home Office interview is on Tuesday at 10, please confirm the interpreter.",
+        "Universal Credit claim has gone in; first payment due in five weeks.",
+        "The MP's office has asked for an update, please route it through complaints.",
+        "Welfare rights are running a briefing on the Universal Credit changes in April.",
+        "Government guidance on kinship care says the support plan must be reviewed. Thanks.",
+    ],
+)
+def test_neutral_mentions_of_government_carry_no_opinion(found, text):
+    assert found(text, "political") == []

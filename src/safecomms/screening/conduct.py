@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import ahocorasick
 
 from safecomms.policy import Severity
+from safecomms.screening.feeling import feeling_beside
 from safecomms.screening.findings import Category, Channel
 from safecomms.screening.lexicons import load_table_file, trie_pattern
 from safecomms.screening.pattern_index import PatternIndex, fold
@@ -45,6 +46,8 @@ class RuleGroup:
     advice: str
     lower_only: bool = False
     between_words: bool = False
+    needs_feeling: bool = False
+    """The group's patterns name a subject; a match counts only with feeling in its sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ def _load_category(
             advice=" ".join(raw.get("advice", data["advice"]).split()),
             lower_only="lower_terms" in raw,
             between_words=raw.get("context") == "between_words",
+            needs_feeling=bool(raw.get("needs_feeling", False)),
         )
         for term in (*raw.get("terms", ()), *raw.get("lower_terms", ())):
             key = term.lower()
@@ -199,8 +203,13 @@ def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[Conduc
         prepared.normalised, fold(prepared.normalised)
     ):
         group = rules.pattern_groups[pattern_id]
-        if group.category in allowed and match.end() > match.start():
-            found.append(ConductMatch(match.start(), match.end(), group))
+        if group.category not in allowed or match.end() == match.start():
+            continue
+        span: tuple[int, int] | None = match.span()
+        if group.needs_feeling:
+            span = feeling_beside(prepared.lowered, *match.span())
+        if span is not None:
+            found.append(ConductMatch(*span, group))
     return found
 
 

@@ -1,0 +1,74 @@
+"""Words that carry feeling, for rules that flag a subject only when an opinion comes with it.
+
+Some subjects are fine to name and wrong to judge: a politician, the government or a policy can
+come up in a neutral message ("the Home Office interview is on Tuesday"), but not with praise or
+blame. The ways of praising and blaming are too many to list as phrases, so the words that carry
+feeling come from VADER's sentiment lexicon: about 7,500 English words and slang forms, each rated
+from -4 to +4 by ten people (Hutto and Gilbert, 2014). `data/feeling.toml` sets how strong a word
+must be, lists the words VADER rates that carry no opinion in a work message ("please",
+"support", "safeguarding") and adds British words of praise and blame it lacks ("shambolic").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from safecomms.screening.lexicons import load_table_file
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_SENTENCE_ENDS = ".!?\n"
+_VERDICT_WORDS = 3
+"""A sentence this short after a mention is a comment on it ("Shameful.", "What a joke!")."""
+
+
+@cache
+def feeling_words() -> frozenset[str]:
+    """Lower-case words that carry feeling strongly enough to make a mention an opinion."""
+    settings = load_table_file("feeling.toml")
+    minimum = float(settings["min_strength"])
+    ordinary = {word.lower() for group in settings["not_feeling"] for word in group["terms"]}
+    words = {word.lower() for group in settings["also_feeling"] for word in group["terms"]}
+    lexicon = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    for line in lexicon.read_text("utf-8").splitlines():
+        word, rating, *_ = line.split("\t")
+        if abs(float(rating)) >= minimum and _WORD.fullmatch(word) and word not in ordinary:
+            words.add(word)
+    return frozenset(words)
+
+
+def _carries_feeling(word: str, words: frozenset[str]) -> bool:
+    """True for a word of feeling, or its adverb ("disgracefully" from "disgraceful")."""
+    word = word.strip("'-")
+    return word in words or (word.endswith("ly") and word[:-2] in words)
+
+
+def _sentence_end(lowered: str, position: int) -> int:
+    ends = [found for mark in _SENTENCE_ENDS if (found := lowered.find(mark, position)) != -1]
+    return min(ends, default=len(lowered))
+
+
+def feeling_beside(lowered: str, start: int, end: int) -> tuple[int, int] | None:
+    """From the subject at `start:end` to the nearest word of feeling in its sentence, or None.
+
+    `lowered` is the lower-cased text; the subject's own words do not count ("Universal Credit").
+    A verdict of a few words straight after the sentence counts as part of it ("Reeves' budget
+    did nothing for carers. Shameful.").
+    """
+    sentence_start = max(lowered.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+    sentence_end = _sentence_end(lowered, end)
+    verdict_end = _sentence_end(lowered, sentence_end + 1)
+    if len(_WORD.findall(lowered, sentence_end, verdict_end)) <= _VERDICT_WORDS:
+        sentence_end = verdict_end
+    words = feeling_words()
+    nearest: tuple[int, int] | None = None
+    for match in _WORD.finditer(lowered, sentence_start, sentence_end):
+        if start <= match.start() < end or not _carries_feeling(match.group(), words):
+            continue
+        distance = start - match.end() if match.start() < start else match.start() - end
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, match.start() if match.start() < start else match.end())
+    if nearest is None:
+        return None
+    return min(start, nearest[1]), max(end, nearest[1])
