@@ -229,3 +229,32 @@ def test_secrecy_private_numbers_and_closeness_in_other_words(found, text):
 )
 def test_refusing_secrecy_and_plain_office_talk(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes babe I'll be there at 4, don't you worry about a thing",
+        "I've left £20 in an envelope under the mat for you. Don't say where it came from",
+        "Tell Bobby I've got him a little present for his birthday",
+        "hey trouble 😉 u still up? fancy a chat",
+        "I've set up a little Snapchat for us so we can chat without your dad seeing",
+        "You've got such a lovely smile, you should wear your hair down more often",
+        "Lukas has been DMing me on TikTok, I've been replying",
+    ],
+)
+def test_pet_names_money_gifts_late_chats_and_private_apps_in_other_words(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you still up for the visit on Thursday?",
+        "Mum has got him a little present for his birthday, contact went well.",
+        "The Snapchat account for the youth service is run by comms, not us.",
+        "Her school photo has a lovely smile, mum was really proud.",
+    ],
+)
+def test_plans_family_gifts_and_service_accounts(found, text):
+    assert found(text, "boundary") == []

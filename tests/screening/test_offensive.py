@@ -192,3 +192,18 @@ def test_sweeping_remarks_and_put_downs_in_other_words(found, text):
 )
 def test_groups_and_words_mentioned_without_a_slur(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop harassing me you nosy cow",
+        "Morag thinks she's God's gift to care planning.",
+        "Her CAMHS worker is a waste of a salary",
+        "Mum's new fella is a proper meathead, no brain cells",
+        "he's a little toerag",
+        "If they lose one more bundle I'll scream. Bunch of numpties.",
+    ],
+)
+def test_insults_in_regional_and_everyday_words(found, text):
+    assert found(text, "offensive") != []

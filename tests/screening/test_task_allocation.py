@@ -183,3 +183,36 @@ def test_a_colleague_named_and_asked_in_any_words(found, text):
 )
 def test_headings_and_requests_for_the_writer_are_not_named_tasks(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need you to do an unannounced at the Whitworths' tomorrow before school please",
+        "Need you in court tomorrow at 10 for the ICO, counsel is expecting you.",
+        "Can business support book a room and a minute taker for Thursday's ICPC?",
+        "Audit week. Dev and Priya, you're on the CIN ones",
+        "Paula you're on the out of hours handover tonight",
+        "@Dev you're chairing the core group at 10, I'm stuck at court.",
+        "Priya kindly do the needful and revert by EOD",
+        "Gareth if you're passing through Keighley can you drop the schedule to mum?",
+        "New referral in for the Nguyen family. Becky it's yours if you've got space",
+        "Please make sure the care plan and PEP are uploaded five days before the review.",
+        "can u move the CIN to weds pls, im snowed under",
+    ],
+)
+def test_direct_asks_duties_and_handovers_in_other_words(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Becky you're on leave tomorrow, aren't you?",
+        "Jo you're on speaker, can you hear us?",
+        "I need you to know that you did really well today.",
+        "Please make sure you eat something before the review.",
+    ],
+)
+def test_leave_speakerphones_and_encouragement_are_not_allocation(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []
