@@ -205,5 +205,5 @@ def test_groups_and_words_mentioned_without_a_slur(found, text):
         "If they lose one more bundle I'll scream. Bunch of numpties.",
     ],
 )
-def test_insults_in_regional_and_everyday_words(found, text):
+def test_insults_of_parents_partners_and_colleagues(found, text):
     assert found(text, "offensive") != []
