@@ -258,3 +258,29 @@ def test_pet_names_money_gifts_late_chats_and_private_apps_in_other_words(found,
 )
 def test_plans_family_gifts_and_service_accounts(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet me at the Maccies at 6. Doesn't need to go on the record, just a chat the two of us.",
+        "Just don't mention to Niamh that we had this chat",
+        "Not putting it through the office, it's just easier if it stays between me and her.",
+        "emailing from my gmail cos the work one's blocked. I won't have to log everything 😉",
+        "I'll give you my personal number so you can text me",
+    ],
+)
+def test_off_record_meetings_hidden_chats_and_personal_email(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't give you my personal number, sorry, ring the out-of-hours team at the weekend.",
+        "I won't be giving you my personal number, keep using the work one.",
+        "Please log everything on Mosaic as usual.",
+    ],
+)
+def test_refusing_a_personal_number(found, text):
+    assert found(text, "boundary") == []

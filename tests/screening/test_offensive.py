@@ -207,3 +207,21 @@ def test_groups_and_words_mentioned_without_a_slur(found, text):
 )
 def test_insults_of_parents_partners_and_colleagues(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, the household is a circus. Mum can't string a sentence together.",
+        "my landlord is a racist pig",
+        "Tell Rose she's a stuck-up cow",
+        "absolute state of her, man",
+        "your department is a shambles run by people who couldn't organise a bus queue",
+        "That magistrate was a total dinosaur. Silly old fool.",
+        "Scally central that house, they'll all be inside by Christmas.",
+        "the rest of them at the council r useless pricks",
+        "a snob who looks down her nose at us",
+    ],
+)
+def test_put_downs_of_families_professionals_and_departments(found, text):
+    assert found(text, "offensive") != []

@@ -237,3 +237,31 @@ def test_opinions_on_politicians_and_policy_in_any_words(found, text):
 )
 def test_neutral_mentions_of_government_carry_no_opinion(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typical of this government. They won't be getting my vote.",
+        "Every MP who voted for those cuts should be ashamed of themselves.",
+        "Don't let the Greens anywhere near the council",
+        "Not saying who to vote for but the lot who want to shut the youth club don't deserve it",
+        "none of them politicians care about kids in care",
+        "they're aw liars in Holyrood the lot of them",
+        "people voted for Brexit and now moan there's nobody to staff the care homes",
+    ],
+)
+def test_voting_hints_and_verdicts_on_parliaments_and_mps(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just had the Senedd announcement through, removal of profit from care goes ahead.",
+        "The MP's caseworker has written in about the housing, please reply by Friday.",
+        "Polling station is in the school hall, so the visit moves to the library.",
+    ],
+)
+def test_parliaments_and_mps_mentioned_without_a_verdict(found, text):
+    assert found(text, "political") == []

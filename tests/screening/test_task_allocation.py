@@ -216,3 +216,35 @@ def test_direct_asks_duties_and_handovers_in_other_words(found, text):
 )
 def test_leave_speakerphones_and_encouragement_are_not_allocation(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya, there's a new 18+ referral in, can you make first contact by Friday?",
+        "Priya, I'm off till the 28th, can you pick up the PIP appeal?",
+        "Sam, you've got the Mulligan home visit Friday.",
+        "Dev stick yourself on the Sunday waking night please, we're short again.",
+        "I've put your name down for the Farah visit on Thursday Kerry",
+        "Who's free to do the appropriate adult at the station?",
+        "Passing the Okafor case over to you while I'm off",
+        "Lauren you do the first half, Sam after 3.",
+        "Can you two sort out between you who's taking him to the orthodontist?",
+        "Who can do a quick run to Asda before 5?",
+        "Tariq, yours: police have shared a new report, MASH want our response by 4.",
+    ],
+)
+def test_handovers_rotas_and_asks_after_a_name_and_a_reason(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya, sorry I'm running late, can you ring me when you're free?",
+        "Lauren you did brilliantly in court today.",
+        "You've got the right idea, the visit went well.",
+    ],
+)
+def test_requests_for_the_writer_and_praise_after_a_name(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []
