@@ -339,3 +339,51 @@ def test_given_names_from_many_communities(found, text, expected):
 )
 def test_a_lower_case_verb_after_a_title_is_not_a_name(found, text):
     assert found(text, "person") == []
+
+
+@pytest.fixture(scope="module")
+def word_names() -> Gazetteer:
+    return Gazetteer.from_people(
+        [
+            Person("Joy Mensah", "parent"),
+            Person("Dawn Whitworth", "parent"),
+            Person("Rose Kelly", "carer"),
+            Person("Pat Doyle", "staff"),
+            Person("Ray Campbell", "child"),
+            Person("Skye Reid", "child"),
+            Person("Connor Byrne", "child", aliases=("Con",)),
+            Person("Ayaan Shah", "child", aliases=("Ay",)),
+        ]
+    )
+
+
+def _people(text: str, gazetteer: Gazetteer) -> list[str]:
+    findings = screen(text, gazetteer=gazetteer).findings
+    return [text[f.start : f.end] for f in findings if f.category == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I am very proud of her. Joy.", ["Joy"]),
+        ("Jack's been sick all night so we won't make contact. Sorry. Dawn", ["Dawn"]),
+        ("Rose here. The lads had a grand day out.", ["Rose"]),
+        ("Pat from reception has dropped off a bag of uniform", ["Pat"]),
+        ("Ray mate, if you need me ring the office", ["Ray"]),
+    ],
+)
+def test_word_names_that_sign_introduce_or_are_addressed(word_names, text, expected):
+    assert _people(text, word_names) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Isle of Skye was unreal, back Monday",
+        "im not comin to that panel its a con",
+        "Ay up, the lads have had a grand day",
+        "Thanks. Great.",
+    ],
+)
+def test_places_interjections_and_words_that_register_names_share(word_names, text):
+    assert _people(text, word_names) == []

@@ -100,6 +100,11 @@ LOWER_CASE_FROM_ORGANISATION = re.compile(_FROM_ORGANISATION)
 ROLES = PhraseSearch(word_set(_NAMES, "roles"))
 ORGANISATIONS = PhraseSearch(word_set(_NAMES, "roles", "organisations"))
 _END_OF_ADDRESS = re.compile(r"[ \t]*(?:[,!.:;)\-\u2013]|\r?\n|\Z|x+\b)")
+_WORKPLACE_AFTER = re.compile(
+    r"[ \t]+(?:the[ \t]+)?(?:reception|admin|business support|the office|duty|school|nursery|"
+    r"college|housing|health|fostering|[A-Z][a-z]+)\b"
+)
+_FAMILIAR_ADDRESS = frozenset({"mate", "love", "hun", "babe", "bro", "sis", "pal", "bud"})
 _INTRODUCTION_END = re.compile(
     r"(?i)[ \t]*(?:[,.!(\-\u2013]|\r?\n|\Z|(?:from|here|your|at|with|the|and)\b)"
 )
@@ -127,8 +132,14 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _ROTA_DAY_END = re.compile(r"[ \t]*(?:[,.;)\r\n]|\Z|and\b|&)")
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]|I\b)")
 _GROUP_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'\-]*)*[ \t]+([^\W\d_]+)")
-_SIGNATURE_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'\-]*\.?)?[ \t]*(?:x+)?[ \t]*\s*\Z")
-"""What may follow a signed first name on the last line: a surname, kisses, nothing else."""
+_WORKPLACE_AFTER = re.compile(
+    r"[ \t]+(?:the[ \t]+)?(?:reception|admin|business support|the office|duty|school|nursery|"
+    r"college|housing|health|fostering|[A-Z][a-z]+)\b"
+)
+_FAMILIAR_ADDRESS = frozenset({"mate", "love", "hun", "babe", "bro", "sis", "pal", "bud"})
+_INTRODUCTION_END = re.compile(r"[ \t]*(?:[.,!:\-\u2013]|\Z)")
+_SIGNATURE_TAIL = re.compile(r"\.?(?:[ \t]+[A-Z][\w'\-]*\.?)?[ \t]*(?:x+)?[ \t]*\s*\Z")
+"""What may follow a signed first name on the last line: a full stop, a surname, kisses."""
 _SUBJECT_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:i|we|you|they|u|i'll|we'll|you'll)[ \t]+\Z")
 
 
@@ -226,6 +237,15 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
             return _CAPITAL_AFTER.match(text, following.end()) is not None
         if next_word in NAME_VERBS:
             return True
+        if next_word == "here" and _INTRODUCTION_END.match(text, following.end()):
+            # The writer introduces themselves: "Rose here. Hope got a merit today."
+            return True
+        if next_word == "from" and _WORKPLACE_AFTER.match(text, following.end()):
+            # Someone introduced by where they work: "Pat from reception has dropped off...".
+            return True
+        if next_word in _FAMILIAR_ADDRESS and text[following.end() : following.end() + 1] == ",":
+            # Addressed as a friend: "Ray mate, if you need me...".
+            return True
         if after_comma and next_word in WEEKDAYS:
             # A rota entry ends with the day: "Mark Wednesday, I'll take Friday", not
             # "Will Wednesday work?".
@@ -263,11 +283,16 @@ def addressed_in_lower_case(text: str, start: int, end: int) -> bool:
 
 def signs_off_message(text: str, start: int, end: int) -> bool:
     """True for a word alone on the message's last line, after a finished sentence or a blank line,
-    as a writer signs an e-mail or a message ("...the better!\n\nMark")."""
+    or ending the message as a sentence of its own, as a writer signs an e-mail or a message
+    ("...the better!\n\nMark", "Sorry. Dawn")."""
     if len(text) - end > 40 or _SIGNATURE_TAIL.match(text, end) is None:
         return False
     line_start = text.rfind("\n", 0, start)
-    if line_start < 0 or text[line_start + 1 : start].strip():
+    same_line = text[line_start + 1 : start]
+    if same_line.strip():
+        # Signed after the last sentence on the same line: "...very proud of her. Joy."
+        return same_line[-1:] in " \t" and same_line.rstrip()[-1:] in (".", "!", "?")
+    if line_start < 0:
         return False
     before = text[:line_start].rstrip(" \t\r")
     blank_line = before.endswith("\n")
@@ -301,9 +326,12 @@ def names_a_group(text: str, start: int, end: int) -> bool:
 
 
 def names_a_place(text: str, start: int, end: int) -> bool:
-    """True when the name is part of a place or organisation ("Grace Academy", "St Mark's")."""
+    """True when the name is part of a place or organisation ("Grace Academy", "St Mark's", "Isle of
+    Skye")."""
     before = text[max(0, start - 8) : start]
     if ("St" in before or "Saint" in before) and _SAINT_BEFORE.search(before):
+        return True
+    if before.lower().endswith("isle of "):
         return True
     if end >= len(text) or text[end] not in " \t":
         return False
