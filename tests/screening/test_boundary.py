@@ -284,3 +284,22 @@ def test_off_record_meetings_hidden_chats_and_personal_email(found, text):
 )
 def test_refusing_a_personal_number(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had Mei round mine for Sunday dinner, don't think I'll put it on Mosaic though",
+        "Hi cariad, hope the exam went well! So proud of you x Hannah",
+        "You looked absolutely stunning at prom, you'll be breaking hearts",
+        "Don't mention to Ffion that you stayed at your boyfriend's",
+        "Here's a tenner for the cinema, from me not the council 😉",
+    ],
+)
+def test_home_visits_to_mine_signed_kisses_and_personal_gifts(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_a_kiss_from_a_young_person_to_a_named_worker_is_still_read_as_a_kiss(found):
+    # SafeComms cannot tell who wrote a message, so a kiss before a name is flagged either way.
+    assert found("thanks for today x Hannah", "boundary") != []

@@ -225,3 +225,35 @@ def test_insults_of_parents_partners_and_colleagues(found, text):
 )
 def test_put_downs_of_families_professionals_and_departments(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you see the PM's speech? Utterly spineless",
+        "Legal have sent it back AGAIN. Bunch of useless pen pushers",
+        "Sheep-shaggers the lot of them",
+        "You're behaving like a spoilt toddler and everyone can see it",
+        "Patronising prat spoke to us like we were five",
+        "Dad's new girlfriend is a right piece of work. Mutton dressed as lamb",
+        "ur a f**kin joke u lot",
+        "Honestly the gene pool round there needs chlorinating",
+        "tell that snotty cow she aint welcome",
+        "Slimy little weasel",
+        "the Kurdish lot never bother learning English",
+    ],
+)
+def test_put_downs_slurs_and_mockery_in_the_field_s_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cow got out onto the lane again, farmer's sorting it.",
+        "Kurdish interpreter booked for 10, the family prefer Sorani.",
+        "Two of the children are acting like it never happened, which worries me.",
+    ],
+)
+def test_farm_animals_interpreters_and_observations(found, text):
+    assert found(text, "offensive") == []

@@ -265,3 +265,27 @@ def test_voting_hints_and_verdicts_on_parliaments_and_mps(found, text):
 )
 def test_parliaments_and_mps_mentioned_without_a_verdict(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farage on the telly again. Turn it off before I throw the remote",
+        "Brexit's the reason we can't get agency staff any more, thanks Boris",
+        "The 20mph thing has added a quarter of an hour to every visit. Cheers Drakeford.",
+        "Putting it out there: the council leader should resign over the transport cuts",
+        "Don't forget to vote Thursday - and remember who closed your children's centre!",
+        "Starmer couldn't run a bath",
+        "This inheritance tax on farms will finish off half the valley. Disgrace.",
+        "Honestly the two-child benefit cap is cruel.",
+        "whoever gets in it'll be the same cuts. not voting for any of that lot",
+        "I think the government's reforms are a step backwards",
+    ],
+)
+def test_sarcasm_resignations_and_policies_in_the_field_s_words(found, text):
+    assert found(text, "political") != []
+
+
+def test_pointing_colleagues_to_government_guidance_is_not_political(found):
+    text = "The Scottish Government's Promise framework has some good material on kinship care."
+    assert found(text, "political") == []

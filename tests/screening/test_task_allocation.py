@@ -248,3 +248,21 @@ def test_handovers_rotas_and_asks_after_a_name_and_a_reason(found, text):
 )
 def test_requests_for_the_writer_and_praise_after_a_name(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring Shirin back about contact times, I promised her someone would by 5.",
+        "I'd like each of you to audit two of your own cases by the end of the month",
+        "the Horváth file needs scanning and sending to the IRO before 4",
+        "EDT handover done. Day team please - strategy by 11, inform IRO",
+        "can u drop the court bundle at legal on ur way past?",
+        "Jo here. Hannah, write up Tuesday's observation and get it to me by Monday",
+        "Lewis I've left the Barzani referral on the duty tray",
+        "Ffion, need you on a s47 visit with Abena this afternoon",
+        "I'm moving Sky and Bence to Abena's caseload from Monday.",
+    ],
+)
+def test_handovers_trays_transfers_and_orders_in_the_field_s_words(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
