@@ -387,3 +387,29 @@ def test_word_names_that_sign_introduce_or_are_addressed(word_names, text, expec
 )
 def test_places_interjections_and_words_that_register_names_share(word_names, text):
     assert _people(text, word_names) == []
+
+
+@pytest.fixture(scope="module")
+def short_names() -> Gazetteer:
+    return Gazetteer.from_people(
+        [
+            Person("Summer Pritchard", "child", aliases=("Sum",)),
+            Person("Tia Walsh", "child"),
+            Person("Major Thompson", "child"),
+            Person("Brook Tregaskis", "child"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dad paid the sum of £40 towards the school trip", []),
+        ("hey its tia wat time is contact", ["tia"]),
+        ("Sum is at nursery till 3", ["Sum"]),
+        ("Brook, here's the number I said I'd send", ["Brook"]),
+        ("Major incident declared on the A49, all visits postponed", []),
+    ],
+)
+def test_short_and_everyday_register_names_in_lower_case_and_openings(short_names, text, expected):
+    assert _people(text, short_names) == expected

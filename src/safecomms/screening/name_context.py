@@ -137,6 +137,8 @@ _WORKPLACE_AFTER = re.compile(
     r"college|housing|health|fostering|[A-Z][a-z]+)\b"
 )
 _FAMILIAR_ADDRESS = frozenset({"mate", "love", "hun", "babe", "bro", "sis", "pal", "bud"})
+_INTRODUCED_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_INTRODUCTIONS})[ \t]+\Z")
+"""An introduction just before a word: "hey its tia" introduces Tia, typed in lower case."""
 _INTRODUCTION_END = re.compile(r"[ \t]*(?:[.,!:\-\u2013]|\Z)")
 _SIGNATURE_TAIL = re.compile(r"\.?(?:[ \t]+[A-Z][\w'\-]*\.?)?[ \t]*(?:x+)?[ \t]*\s*\Z")
 """What may follow a signed first name on the last line: a full stop, a surname, kisses."""
@@ -198,7 +200,11 @@ def used_as_name(text: str, start: int, end: int) -> bool:
         # A lower-case word after a title is the verb ("the school nurse will see him").
         return True
     if not is_capitalised(word):
-        return word.islower() and addressed_in_lower_case(text, start, end)
+        return word.islower() and (
+            addressed_in_lower_case(text, start, end)
+            or _INTRODUCED_BEFORE.search(before) is not None
+            or (is_sentence_start(text, start) and _verb_follows(text, end))
+        )
     if len(word) > 1 and word.isupper():
         return False
     if _SAINT_BEFORE.search(before) or _SUBJECT_PRONOUN_BEFORE.search(before):
@@ -214,6 +220,12 @@ def used_as_name(text: str, start: int, end: int) -> bool:
     if _follows_comma(text, start):
         return _opens_sentence_as_name(text, start, end, after_comma=True)
     return True
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """True when a verb that names take follows the word: "kez was happy", "Will said"."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in NAME_VERBS
 
 
 def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) -> bool:
@@ -252,6 +264,9 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
             return _ROTA_DAY_END.match(text, following.end()) is not None
     if lowered in NOT_ADDRESSED:
         return False
+    if not text[:start].strip() and text[end : end + 1] == "," and lowered not in MONTH_NAMES:
+        # The message opens by addressing someone: "Major, here's the number I said".
+        return True
     if not after_comma and signs_off_message(text, start, end):
         return lowered not in MONTH_NAMES
     return _REQUEST_AFTER.match(text, end) is not None or _remark_to_reader_follows(text, end)

@@ -20,6 +20,11 @@ from safecomms.screening.prepared import PreparedText, lower_keeping_offsets
 
 ROLES = frozenset({"child", "parent", "carer", "staff", "other"})
 
+SHORT_FORM_LENGTH = 3
+"""Name forms this short ("Ty", "Sum", "Kel") written in lower case are too often a word or a
+text-speak abbreviation ("ty" for thank you, "the sum of"): like everyday words, they then count
+only where the text uses them as a name."""
+
 FUZZY_MIN_LENGTH = 5
 """Names shorter than this are too easily one letter away from an ordinary word to match fuzzily."""
 
@@ -180,6 +185,8 @@ class Gazetteer:
     def find_exact_spans(self, prepared: PreparedText) -> list[tuple[int, int, bool]]:
         """`find_exact` as plain (start, end, needs_context) tuples, for the per-message path.
 
+        A short form written in lower case needs context too (see `SHORT_FORM_LENGTH`).
+
         Where names overlap, the one starting first wins, and of those the longest.
         """
         words = prepared.words
@@ -215,7 +222,10 @@ class Gazetteer:
                         ):
                             start = lowered.find(form, start + 1)
                             continue
-                    candidates.append((start, -end, needs_context))
+                    short_in_lower_case = (
+                        len(form) <= SHORT_FORM_LENGTH and text[start:end].islower()
+                    )
+                    candidates.append((start, -end, needs_context or short_in_lower_case))
                     start = lowered.find(form, start + 1)
         if len(candidates) > 1:
             candidates.sort()
