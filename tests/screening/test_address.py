@@ -75,3 +75,20 @@ def test_welsh_street_word_comes_before_the_name(found, text, expected):
 )
 def test_welsh_words_that_are_not_addresses(found, text):
     assert found(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grandad lives at Pen-y-Bryn, Cwm Road, Llanfair Waterdine", "Pen-y-Bryn, Cwm Road"),
+        ("She is at Tan-yr-Allt, Heol y Coed now", "Tan-yr-Allt, Heol y Coed"),
+        ("she lives at 14 Meadow Dr. Kington", "14 Meadow Dr."),
+    ],
+)
+def test_hyphenated_welsh_house_names_and_drive_abbreviated(found, text, expected):
+    [address] = found(text, "address")
+    assert address.startswith(expected)
+
+
+def test_a_doctor_after_a_year_is_not_a_drive(found):
+    assert found("born 8 August 2007, GP Dr Hughes, Kington Surgery.", "address") == []

@@ -32,7 +32,11 @@ _CAPITAL_WORD = r"(?:St\.?|[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*)"
 _ANY_WORD = r"[A-Za-z][\w'\u2019]*(?:-[\w'\u2019]+)*"
 _UNIT = rf"(?:(?i:{_UNITS})\.?[ \t]*(?:\d{{1,4}}[A-Za-z]?|[A-Z])\b[ \t]*,?[ \t]*)"
 _HOUSE_NAME = rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,3}}(?i:{_HOUSE_TYPES})\b)"
-_STREET = rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,4}}(?i:{_STREET_TYPES})\b\.?)"
+_STREET = (
+    rf"(?:(?:{_CAPITAL_WORD}[ \t]+){{1,4}}(?i:{_STREET_TYPES})\b"
+    r"(?!(?<=\bDr)[ \t]+[A-Z][a-z])\.?)"
+)
+"""Capitalised words and a street word; "Dr" before a surname is a title ("GP Dr Hughes")."""
 _PLAIN_STREET = rf"(?:(?:{_ANY_WORD}[ \t]+){{1,3}}(?i:{_PLAIN_STREET_TYPES})\b)"
 
 
@@ -63,8 +67,11 @@ _WELSH_HOUSE_NAME = (
     rf"(?=[A-Z])(?i:{alternation(_WELSH_HOUSE_WORDS)})[ \t]+(?P<house>{_WELSH_NAME_WORD})"
     rf"(?:{_WELSH_ARTICLE}{_WELSH_NAME_WORD})?"
 )
+_WELSH_HYPHENATED_NAME = rf"{_WELSH_NAME_WORD}-(?:yr?|['\u2019]r)-{_WELSH_NAME_WORD}"
+"""A Welsh house name joined by its article: "Pen-y-Bryn", "Tan-yr-Allt"."""
 _WELSH_NAMED = re.compile(
-    rf"(?<![\w]){_UNIT}?(?:{_WELSH_HOUSE_NAME}|{_HOUSE_NAME}),[ \t]*(?:{_NUMBER},?[ \t]+)?"
+    rf"(?<![\w]){_UNIT}?(?:{_WELSH_HOUSE_NAME}|{_WELSH_HYPHENATED_NAME}|{_HOUSE_NAME}),[ \t]*"
+    rf"(?:{_NUMBER},?[ \t]+)?"
     rf"(?:{_WELSH_STREET}|{_STREET})(?![\w'\u2019])"
 )
 """A house name and a street where either is Welsh: "Ty Newydd, Ffordd y Castell"."""
@@ -150,7 +157,14 @@ def _streets(prepared: PreparedText) -> Iterator[tuple[int, int]]:
     # A Welsh house name needs a street after its comma, English or Welsh.
     if "," in text and (
         welsh_street
-        or (not present.isdisjoint(_WELSH_HOUSE_WORDS) and not present.isdisjoint(_STREET_WORDS))
+        or (
+            not present.isdisjoint(_STREET_WORDS)
+            and (
+                not present.isdisjoint(_WELSH_HOUSE_WORDS)
+                or "-y-" in prepared.lowered
+                or "-yr-" in prepared.lowered
+            )
+        )
     ):
         yield from _welsh_named(text)
     # An address needs a street word, and a house name its house word. ASCII text is sure to have
