@@ -303,3 +303,18 @@ def test_home_visits_to_mine_signed_kisses_and_personal_gifts(found, text):
 def test_a_kiss_from_a_young_person_to_a_named_worker_is_still_read_as_a_kiss(found):
     # SafeComms cannot tell who wrote a message, so a kiss before a name is flagged either way.
     assert found("thanks for today x Hannah", "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you owe me one 😉 Let's keep the rest between us girls.",
+        "This is our private chat, no managers allowed 🤫",
+        "you can crash at mine tonight, just don't tell the day staff",
+        "Just thinking about you. Sweet dreams honey",
+        "I've unblocked you on Insta. Follow me back",
+        "You're much too handsome for her 😉",
+    ],
+)
+def test_private_groups_sleepovers_and_late_night_tenderness(found, text):
+    assert found(text, "boundary") != []

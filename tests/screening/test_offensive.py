@@ -257,3 +257,32 @@ def test_put_downs_slurs_and_mockery_in_the_field_s_words(found, text):
 )
 def test_farm_animals_interpreters_and_observations(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell dem pigs to leave me alone",
+        "ye lot r a disgrace, bunch of sneaky two faced cows",
+        "it's like an episode of Big Fat Gypsy Wedding in there",
+        "The man is a walking out-of-office.",
+        "Dad is a total creep, honestly.",
+        "Campbell mum is off again. Nightmare woman.",
+        "Their DSL couldn't safeguard a sandwich.",
+        "Funny how they all need a bit of help.",
+        "Jo's assessments read like they were written by a toddler with a thesaurus.",
+    ],
+)
+def test_sneers_at_police_families_and_colleagues(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rwanda policy is a disgrace, can't believe anyone supports it",
+        "Pigs and goats at the city farm visit on Saturday.",
+    ],
+)
+def test_political_verdicts_and_farm_animals_are_not_insults(found, text):
+    assert found(text, "offensive") == []

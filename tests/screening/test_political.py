@@ -289,3 +289,23 @@ def test_sarcasm_resignations_and_policies_in_the_field_s_words(found, text):
 def test_pointing_colleagues_to_government_guidance_is_not_political(found):
     text = "The Scottish Government's Promise framework has some good material on kinship care."
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Absolute cowardice from this government, our boys left in limbo.",
+        "Sadiq Khan has failed our children.",
+        "i'm voting independent this time and so should the whole site",
+        "Kind regards, Jo. Refugees welcome. Stop the deportations.",
+        "Don't forget to write to your MP about the pay review before the election.",
+        "Another review from Whitehall. Pure politics.",
+    ],
+)
+def test_cowardice_failures_slogans_and_lobbying(found, text):
+    assert found(text, "political") != []
+
+
+def test_a_parent_calling_their_mp_about_a_service_is_not_political(found):
+    text = "u lot r useless, i'll be calling my MP"
+    assert found(text, "political") == []

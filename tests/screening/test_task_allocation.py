@@ -266,3 +266,19 @@ def test_requests_for_the_writer_and_praise_after_a_name(found, text):
 )
 def test_handovers_trays_transfers_and_orders_in_the_field_s_words(found, text):
     assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lewis, you're the admin on the duty chat. Please remove the three leavers by Friday.",
+        "Dan, Yousef needs the bursary form signed. Can you pick that up this week?",
+        "Gareth, can you pull a loan iPhone off the shelf and get it to Tomasz by 3?",
+        "Tomasz - the court bundle needs paginating before 9am tomorrow.",
+        "Gareth - the loan phone needs setting up. Can you get that done before his 10am?",
+        "Whoever's free after 3, the RHI still isn't done 🙏",
+        "Ruth to screen the two CSE contacts from overnight, Kemi the DA notifications.",
+    ],
+)
+def test_it_requests_bundles_and_screening_handed_out(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

@@ -60,3 +60,14 @@ def test_quoted_and_reported_speech_is_not_the_writers_text_speak(found, text):
 )
 def test_reported_words_end_where_the_writer_speaks_again(found, text, expected):
     assert found(text, "text_speak") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The correct number for Marcia is JK 48 29 17 B.",
+        "Postcode is LS9 8UR, the blue door.",
+    ],
+)
+def test_letters_of_an_identifier_are_not_text_speak(found, text):
+    assert found(text, "text_speak") == []

@@ -126,14 +126,24 @@ def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:
     return merged
 
 
+_CODES = frozenset(
+    {Category.NI_NUMBER, Category.NHS_NUMBER, Category.POSTCODE, Category.PHONE, Category.EMAIL}
+)
+"""Personal data written as a code, whose letters are not words ("JK" in "JK 48 29 17 B")."""
+
+
 def _conduct(
-    prepared: PreparedText, channel: Channel | None, sent_at: datetime | None
+    prepared: PreparedText,
+    channel: Channel | None,
+    sent_at: datetime | None,
+    codes: list[Span],
 ) -> list[Finding]:
+    """Conduct findings; `codes` are the spans of personal data written as codes, left alone."""
     matches = find_conduct(prepared, channel)
     findings: list[Finding] = []
     if matches:
         text = prepared.text
-        addresses = find_urls(prepared) + find_emails(prepared)
+        addresses = find_urls(prepared) + find_emails(prepared) + codes
         excluded = reported_regions(prepared) + addresses
         if excluded:
             verbatim = reported_regions(prepared, verbatim_only=True) + addresses
@@ -191,6 +201,7 @@ def screen(
         text = "" if text is None else str(text)
     prepared = PreparedText.of(text)
     findings = _personal_data(prepared, gazetteer or empty_gazetteer())
-    findings += _conduct(prepared, resolved_channel, sent_at)
+    codes = [(finding.start, finding.end) for finding in findings if finding.category in _CODES]
+    findings += _conduct(prepared, resolved_channel, sent_at, codes)
     findings.sort(key=attrgetter("start", "end", "category"))
     return ScreeningResult(text=text, findings=findings, channel_verdict=channel_verdict(findings))
