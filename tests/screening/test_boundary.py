@@ -318,3 +318,19 @@ def test_a_kiss_from_a_young_person_to_a_named_worker_is_still_read_as_a_kiss(fo
 )
 def test_private_groups_sleepovers_and_late_night_tenderness(found, text):
     assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know I'm meant to be your social worker but can I ring you?",
+        "Honestly you feel more like a mate than someone on my caseload these days",
+        "call it an early birthday present from me. If anyone asks just say your nan bought them.",
+        "I'll grab you in my own car. I won't bother logging it as a visit.",
+        "Will you be home alone tonight? I could pop round without your foster mum listening in.",
+        "Made a new group just for you three – my favourite young people! Don't add anyone else",
+        "just message me direct on snapchat, no need to go through your mum and dad",
+    ],
+)
+def test_friendship_cover_stories_lifts_and_groups_of_favourites(found, text):
+    assert found(text, "boundary") != []

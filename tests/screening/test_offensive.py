@@ -286,3 +286,24 @@ def test_sneers_at_police_families_and_colleagues(found, text):
 )
 def test_political_verdicts_and_farm_animals_are_not_insults(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ur a fat snitch and evry1 knows it",
+        "Whoever it was, you're a disgusting pig",
+        "the kids stink to high heaven",
+        "Typical of the Lakatoš lot. You know what that community are like",
+        "I wouldnt keep a dog in there, they're pigs the lot of them",
+        "sat there chewing gum. useless article 🙄",
+        "the duty team are a bunch of wasters",
+        "has the IQ of a goldfish",
+    ],
+)
+def test_snitches_pigs_and_goldfish(found, text):
+    assert found(text, "offensive") != []
+
+
+def test_a_child_who_smells_of_smoke_is_an_observation(found):
+    assert found("The children smell of smoke and the house is cold.", "offensive") == []

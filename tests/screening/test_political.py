@@ -309,3 +309,24 @@ def test_cowardice_failures_slogans_and_lobbying(found, text):
 def test_a_parent_calling_their_mp_about_a_service_is_not_political(found):
     text = "u lot r useless, i'll be calling my MP"
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starmer, Sunak, all the same, none of them ever set foot in a place like this.",
+        "Make sure you register to vote and help get this lot out 😂",
+        "This government hasn't got a clue.",
+        "Holiday fund cut by a third. Well done, everyone in Whitehall 👏👏",
+        "politics is a joke, none of them care bout ppl like us. i aint votin evr",
+        "She's the only one who's bothered, so give her your support on the 2nd!",
+        "The ballot closes on Friday. Frankly, I'd be voting yes.",
+    ],
+)
+def test_cynicism_sarcasm_and_ballot_advice(found, text):
+    assert found(text, "political") != []
+
+
+def test_explaining_how_to_register_to_vote_is_not_political(found):
+    text = "I can't share views on parties, but I can show you how to register to vote."
+    assert found(text, "political") == []

@@ -282,3 +282,20 @@ def test_handovers_trays_transfers_and_orders_in_the_field_s_words(found, text):
 )
 def test_it_requests_bundles_and_screening_handed_out(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring the Ferreira boy's school before 9 and get his transport sorted please",
+        "I'm off sick today 🤒 someone will need to do my 10am at Tariq's",
+        "The Baptiste LAC review minutes are still outstanding... just saying 👀 @Kirsty",
+        "Can you phone the school about Jewel's attendance and bring the figures to supervision?",
+        "Night team – make sure Callum's blanket is washed and back on his bed by 8",
+        "Can the early help lot cover stay and play on Friday morning?",
+        "Can one of the advisers get the PEP started this week?",
+        "Kirst I've put the Chan core group in your calendar for Weds, minutes to be done by you",
+    ],
+)
+def test_sick_days_nudges_and_team_asks(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
