@@ -334,3 +334,33 @@ def test_private_groups_sleepovers_and_late_night_tenderness(found, text):
 )
 def test_friendship_cover_stories_lifts_and_groups_of_favourites(found, text):
     assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't mention our trip to the cinema to your social worker. It's our thing 🙂",
+        "If anyone at school asks about your arm just say you fell off your bike.",
+        "I've deleted our chat off my work phone so nobody can read it.",
+        "Don't go mentioning it at the house, Beth would have a fit 🤐",
+        "come round ours for dinner, nobody at work needs to know",
+        "one of my favourite people in this school, come and chill in my room whenever",
+        "My little princess 👑 you're the cutest girl on my whole caseload",
+        "There's a little something from me in your card, just don't tell your nana",
+        "just privately like, no need to go through the council",
+        "Between us, I think you should stay at your mate's",
+    ],
+)
+def test_cover_stories_deleted_chats_and_favouritism(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between us, that council's children's services is a shambles.",
+        "I keep that private at work and we talked about elections instead.",
+    ],
+)
+def test_gossip_between_colleagues_and_a_worker_s_own_privacy(found, text):
+    assert found(text, "boundary") == []

@@ -307,3 +307,40 @@ def test_snitches_pigs_and_goldfish(found, text):
 
 def test_a_child_who_smells_of_smoke_is_an_observation(found):
     assert found("The children smell of smoke and the house is cold.", "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 kids by 4 different dads. couldn't make it up 💀",
+        "Dad's a knuckle-dragger, grunted twice and walked out.",
+        "Typical of that estate. They breed like rabbits over there",
+        "this placement is a shithole. lorraine is a nosey old witch.",
+        "Charity hires, the lot of them.",
+        "Where do they find these people",
+        "Uff, Shannon's bilkul pagal, like a proper jahil",
+        "some folk have far too much time on their hands. Drama queen doesn't cover it",
+        "he can sit there till he rots the scruffy get",
+        "Funny how the emergencies always land the day after payday 🙄",
+        "she can take her stuck up manager with her",
+        "Shannon's turned up in her pyjamas again. Classy.",
+        "She's about as much fun as a smear test",
+        "Honestly that family are proper scruffs.",
+        "Tariq and his mosque lot banging on again",
+        "Woman's got a face like a slapped arse",
+    ],
+)
+def test_mockery_of_families_colleagues_and_faiths(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Useless, the lot of them. The Tories left this mess and Labour carry on with it.",
+        "Funny how there's always money for prisons but never for early help.",
+        "A classy restaurant for the leaving do, booked for 7.",
+    ],
+)
+def test_political_verdicts_and_ordinary_uses_are_not_mockery(found, text):
+    assert found(text, "offensive") == []

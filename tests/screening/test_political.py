@@ -330,3 +330,38 @@ def test_cynicism_sarcasm_and_ballot_advice(found, text):
 def test_explaining_how_to_register_to_vote_is_not_political(found):
     text = "I can't share views on parties, but I can show you how to register to vote."
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Same lot who closed the treatment services. Roll on the election, honestly.",
+        "The mayor's new youth violence fund is a PR stunt to get him through May.",
+        "Just posted my ballot 🗳️ everyone can guess which way I went 🌹",
+        "Don't forget to vote Thursday - we need a council that actually values carers",
+        "I've told them the independent is the only one who'll stand up for our area",
+        "We should never have left Europe, never",
+        "both main parties have talked about Muslims in a shameful way",
+        "Please please don't let the far right in, I'm begging you all.",
+        "Burnham's the only one who actually cares about the north.",
+        "Please sign the petition calling on the Chancellor to scrap the limit.",
+        "have a think about who closed the children's centres before you put your cross in the box",
+        "this country is going to the dogs under Starmer",
+        "nobody in Westminster gives a monkey's",
+        "the Greens are the only ones promising to keep it open",
+        "Grades with no money behind them. Same old from Phillipson.",
+    ],
+)
+def test_elections_slogans_and_verdicts_from_the_north_and_midlands(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngl ur the only one who actually listens",
+        "Onyx asked me who I voted for. I keep that private and we talked about elections instead.",
+    ],
+)
+def test_praise_for_a_worker_and_keeping_a_vote_private(found, text):
+    assert found(text, "political") == []

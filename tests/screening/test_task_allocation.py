@@ -299,3 +299,35 @@ def test_it_requests_bundles_and_screening_handed_out(found, text):
 )
 def test_sick_days_nudges_and_team_asks(found, text):
     assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever's on the early: police want a strat at 9. Can you set it up?",
+        "As we've got no Mosaic: Reece you take duty calls till 1, Agnieszka 1 till 5.",
+        "I need the s47 for Bliss written up by Wednesday, Linh.",
+        "Liam, I need you to do Kristaps's pathway plan review this week",
+        "Ellie could you sit in on Sonny's PSHE group this afternoon?",
+        "Morning Kerry, can you pick up Ember K's overnight on Friday?",
+        "Can I leave the LADO form with you, Naz?",
+        "Could the student take the notes at Thursday's core group?",
+        "Someone's gotta go out to Tipton for the welfare check 🙃 Dean?",
+    ],
+)
+def test_outage_rotas_and_asks_on_the_early_shift(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Leanne, can you bring the red book to the clinic on Tuesday please?",
+        "Ow do Linh, it's Bren. Wren's been bostin this week.",
+        "Respected madam, kindly do the needful and call me.",
+        "idk how to do the genogram, can any1 show me after lunch?",
+        "Please do not email case notes until the system is back.",
+    ],
+)
+def test_requests_from_families_greetings_and_instructions_to_all(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []
