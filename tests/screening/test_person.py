@@ -405,3 +405,25 @@ def test_places_interjections_and_words_that_register_names_share(word_names, te
 )
 def test_short_and_everyday_register_names_in_lower_case_and_openings(word_names, text, expected):
     assert _people(text, word_names) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review conference has been moved to 12 Dec at 2pm.",
+        "Lovely old farmhouse, the Aga keeps the whole place warm.",
+        "The briefing is in the Wren Room on the 2nd floor.",
+        "We've got the safe haven drop-in at 2, then clay modelling.",
+    ],
+)
+def test_months_cookers_rooms_and_everyday_words_that_are_register_names(text):
+    register = Gazetteer.from_people(
+        [
+            Person("Declan Byrne", "child", aliases=("Dec",)),
+            Person("Agnieszka Nowak", "parent", aliases=("Aga",)),
+            Person("Wren Hollis", "child"),
+            Person("Haven Asante", "child"),
+            Person("Clay Asante", "child"),
+        ]
+    )
+    assert _people(text, register) == []

@@ -26,7 +26,10 @@ FIRST_NAMES = word_set(_NAMES, "first_names")
 COMMON_WORDS = word_set(_NAMES, "common_words")
 NOT_ADDRESSED = word_set(_NAMES, "not_addressed")
 GROUP_WORDS = word_set(_NAMES, "group_words")
-MONTH_NAMES = frozenset({"april", "may", "june", "august"})
+MONTH_NAMES = frozenset(
+    {"april", "may", "june", "august", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"}
+    | {"sept", "oct", "nov", "dec"}
+)
 WEEKDAYS = word_set(_NAMES, "weekdays")
 _ENDS_A_RUN = NOT_NAMES | PLACE_WORDS
 POSSESSIVE_ENDINGS = ("'s", "\u2019s")
