@@ -105,7 +105,7 @@ ORGANISATIONS = PhraseSearch(word_set(_NAMES, "roles", "organisations"))
 _END_OF_ADDRESS = re.compile(r"[ \t]*(?:[,!.:;)\-\u2013]|\r?\n|\Z|x+\b)")
 _WORKPLACE_AFTER = re.compile(
     r"[ \t]+(?:the[ \t]+)?(?:reception|admin|business support|the office|duty|school|nursery|"
-    r"college|housing|health|fostering|[A-Z][a-z]+)\b"
+    r"college|housing|health|fostering|[A-Z][A-Za-z]+)\b"
 )
 _FAMILIAR_ADDRESS = frozenset({"mate", "love", "hun", "babe", "bro", "sis", "pal", "bud"})
 _INTRODUCTION_END = re.compile(
@@ -115,6 +115,12 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:'[a-z]+)?|&)")
 _TASK_VERB = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 _PLACE_AFTER = re.compile(r"[ \t]+([A-Z][\w']*)")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:the|a|an)[ \t]+\Z")
+_FAMILY_NOUN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:family|families|children|kids|boys|girls|case|household|house|home|twins|"
+    r"siblings|brothers|sisters|referral|file|court|parents|lot|clan)\b"
+)
+"""A surname used of a family or its case ("the Carter children", "the Price family")."""
 _SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSaint)[ \t]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"(?:['\u2019]s|s['\u2019])(?![\w])")
 _DATE_NEIGHBOUR_BEFORE = re.compile(
@@ -135,14 +141,10 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _ROTA_DAY_END = re.compile(r"[ \t]*(?:[,.;)\r\n]|\Z|and\b|&)")
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]|I\b)")
 _GROUP_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w&'\-]*)*[ \t]+([^\W\d_]+)")
-_WORKPLACE_AFTER = re.compile(
-    r"[ \t]+(?:the[ \t]+)?(?:reception|admin|business support|the office|duty|school|nursery|"
-    r"college|housing|health|fostering|[A-Z][a-z]+)\b"
-)
-_FAMILIAR_ADDRESS = frozenset({"mate", "love", "hun", "babe", "bro", "sis", "pal", "bud"})
 _INTRODUCED_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_INTRODUCTIONS})[ \t]+\Z")
 """An introduction just before a word: "hey its tia" introduces Tia, typed in lower case."""
-_INTRODUCTION_END = re.compile(r"[ \t]*(?:[.,!:\-\u2013]|\Z)")
+_SELF_INTRODUCTION_END = re.compile(r"[ \t]*(?:[.,!:\-\u2013]|\Z)")
+"""What follows "Rose here": punctuation or the end, not more of a sentence."""
 _SIGNATURE_TAIL = re.compile(r"\.?(?:[ \t]+[A-Z][\w'\-]*\.?)?[ \t]*(?:x+)?[ \t]*\s*\Z")
 """What may follow a signed first name on the last line: a full stop, a surname, kisses."""
 _SUBJECT_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:i|we|you|they|u|i'll|we'll|you'll)[ \t]+\Z")
@@ -212,6 +214,13 @@ def used_as_name(text: str, start: int, end: int) -> bool:
         return False
     if _SAINT_BEFORE.search(before) or _SUBJECT_PRONOUN_BEFORE.search(before):
         return False
+    if (
+        _ARTICLE_BEFORE.search(before)
+        and not _POSSESSIVE_AFTER.match(text, end)
+        and not _FAMILY_NOUN_AFTER.match(text, end)
+    ):
+        # "the Aga keeps the place warm", "a Blue Peter badge": a thing, not the person.
+        return False
     if word.lower() in MONTH_NAMES and (
         _DATE_NEIGHBOUR_BEFORE.search(before) or _DATE_NEIGHBOUR_AFTER.match(text, end)
     ):
@@ -252,7 +261,7 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
             return _CAPITAL_AFTER.match(text, following.end()) is not None
         if next_word in NAME_VERBS:
             return True
-        if next_word == "here" and _INTRODUCTION_END.match(text, following.end()):
+        if next_word == "here" and _SELF_INTRODUCTION_END.match(text, following.end()):
             # The writer introduces themselves: "Rose here. Hope got a merit today."
             return True
         if next_word == "from" and _WORKPLACE_AFTER.match(text, following.end()):
