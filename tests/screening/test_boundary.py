@@ -364,3 +364,28 @@ def test_cover_stories_deleted_chats_and_favouritism(found, text):
 )
 def test_gossip_between_colleagues_and_a_worker_s_own_privacy(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've told your social worker you were back by 10. You owe me one 😉",
+        "hop in and I'll take you for a McDonald's. No need to sign you out",
+        "you look about 20 in it",
+        "I'd rather you didn't mention to anyone at the office that I popped round. It wasn't an official visit.",
+        "Fancy a pint next time? Don't worry, it won't go in my notes 😄",
+        "thinking about our chat. You mean a lot to me, you know that right?",
+        "Let's not mention the shopping trip to your social worker. Our little treat 😉",
+        "there's a tenner in it for you, but don't say anything to Siobhan",
+        "Wish I could be there with you tonight 💕",
+        "I can lend you the £40 for your phone bill. Best not put it on your record though",
+        "found u on insta 😂 followed u back, slide into my DMs whenever",
+    ],
+)
+def test_favours_owed_outings_and_late_night_messages(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_refusing_to_promise_secrecy(found):
+    text = "I can't promise to keep it a secret, because my job is to keep you safe."
+    assert found(text, "boundary") == []

@@ -344,3 +344,36 @@ def test_mockery_of_families_colleagues_and_faiths(found, text):
 )
 def test_political_verdicts_and_ordinary_uses_are_not_mockery(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bunch of ambulance chasers, half the solicitors in this court.",
+        "the Doyle parents are a pair of wasters",
+        "Your a disgrace to ur profession and i hope u rot",
+        "Give it a term before he legs it like the last clown did.",
+        "The whole Pike clan should come with a health warning 🙄",
+        "Scabs, the lot of them.",
+        "Social services my arse. Useless the lot of you",
+        "Absolute feral little scrotes, one of them spat at Dean.",
+        "handover notes look like a toddler got hold of a biro",
+        "it's like a travelling circus. I counted the teaspoons after 🙄",
+        "looking like she'd been dragged through a hedge backwards",
+        "the Slovak family just don't get it",
+        "the carer is a snob, I wouldn't place a goldfish with her",
+        "tell ur mate he can do one, im not sayin sorry to that prick",
+        "Man's a walking complaints form.",
+        "the new head is a right Karen about exclusions",
+        "ayse is a stuck up cow",
+        "Gaz forgot again. Useless as always.",
+        "half these UASC lads are playing us, most are 25 if they're a day",
+        "yer man from the polis is a wee dick so he is",
+        "that Tamil family are so dramatic, every visit is a crisis",
+        "She's been here long enough to learn it.",
+        "The Home Secretary is a heartless cow",
+        "tell that fat school nurse to stop chatting to me",
+    ],
+)
+def test_sneers_from_courts_picket_lines_and_contact_rooms(found, text):
+    assert found(text, "offensive") != []

@@ -365,3 +365,45 @@ def test_elections_slogans_and_verdicts_from_the_north_and_midlands(found, text)
 )
 def test_praise_for_a_worker_and_keeping_a_vote_private(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our councillor has lost my vote over the youth service cuts.",
+        "the cuts are on the council leader and I'll be remembering that at the ballot box",
+        "Please consider joining me at the Save Our Services rally on Saturday",
+        "Who's coming to the Save Our Services march in Shrewsbury on Sat?",
+        "everyone who voted for that should be ashamed of themselves",
+        "Scrapping EMA was pure ideology.",
+        "Every minister should do a week on duty before they write another framework.",
+        "If Starmer thinks a 2.8% rise will stop people leaving he's dreaming",
+        "This government has cut it to the bone.",
+        "academies should be scrapped altogether",
+        "The SEND reforms will be a car crash. Classic Westminster.",
+        "Starmer promised change. Same old, different rosette.",
+        "vote the lot of them out",
+        "if this lot get back in at the next general election I'm emigrating",
+        "I'm not wasting my vote on any of them",
+        "Shows exactly what that party thinks of working people.",
+        "why this goverment hate refugee?",
+        "Starmer's lot have done nothing for children in care.",
+        "We need a change of government, simple as.",
+        "Braverman should never have been allowed near policy on children.",
+        "Don't give his lot your vote, that's all I'm saying.",
+        "I know who's getting my vote, and it isn't the blue lot 😉",
+    ],
+)
+def test_votes_marches_ideology_and_colours(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICPC is on 14 March at 10am at the Town Hall.",
+        "The blue folder is on my desk.",
+    ],
+)
+def test_months_and_colours_in_ordinary_use(found, text):
+    assert found(text, "political") == []

@@ -331,3 +331,38 @@ def test_outage_rotas_and_asks_on_the_early_shift(found, text):
 )
 def test_requests_from_families_greetings_and_instructions_to_all(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you nip to 28 Alma Road on your way home and check on the kids?",
+        "Priya add Kacper's school to the core group invite",
+        "Team 1: please each review two of the transfer-in cases by Wednesday",
+        "Adding you to the Stanciu case as co-worker, you'll be doing the direct work",
+        "Before you go, please pass the Stanciu bundle over to Priya",
+        "Business support - please book Room 3 and send invites",
+        "Could the newly qualified workers each pick up one of the unallocated cases?",
+        "Return home interview needed: Pri can you do it Thursday?",
+        "New referral in. Mandy to lead, Angharad to support.",
+        "tonight's split: Noel does the Leominster run, Jordan gets Bromyard",
+        "Hi Noel, I've put you down to cover the respite unit on Thursday",
+        "Rota update: Jordan you're on the Saturday late, Noel has Sunday",
+        "Jordan you did the last one so it's yours unless anyone screams",
+        "Bex u do the Tharshan visit n I'll do the court report, deal?",
+        "Kerry and Faisal, please split the overdue visits list between you",
+        "Passing Roxana's case over to Jas from today",
+        "I'd like Callum to lead and Drew to co-work.",
+        "r u able 2 cover my 10am with Zia 2moro?",
+        "Pls can sb pick up the private fostering notification",
+        "Adding Jas and Kerry to the Christmas cover rota.",
+        "Tommo, I've volunteered you to run the icebreaker",
+    ],
+)
+def test_splits_rotas_volunteering_and_handovers_by_name(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+def test_a_question_to_whoever_voted_is_not_allocation(found):
+    text = "could anyone who voted Leave explain why we can't recruit from the EU any more"
+    assert found(text, "task_allocation", channel="teams") == []
