@@ -389,3 +389,26 @@ def test_favours_owed_outings_and_late_night_messages(found, text):
 def test_refusing_to_promise_secrecy(found):
     text = "I can't promise to keep it a secret, because my job is to keep you safe."
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly Dyl I'm the only one who really gets you. They don't understand you like I do",
+        "I'll help you decorate on my day off, nothing to do with work, just as mates 😊",
+        "Don't mind you ringing me at home at the weekend, here's my landline",
+        "Can you send me a pic of what you're wearing to prom? Just for me 😉",
+        "Anyone gives u grief u come straight to me, not your mum. Me.",
+        "I am happy to continue seeing you on a private basis. I will not be recording these sessions.",
+        "I just won't write up what your dad said. Naebody needs to know 😉",
+        "just don't say anything to the team, we'll keep it off the recording",
+        "I saved one for you. You're different from the rest of them, you know that.",
+        "Your new haircut really suits you, very handsome 😍",
+    ],
+)
+def test_being_the_only_one_private_sessions_and_saved_favours(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_heart_eyes_at_a_view_is_not_a_compliment(found):
+    assert found("Trip to Skye was amazing, the views 😍", "boundary") == []

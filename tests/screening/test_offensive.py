@@ -377,3 +377,28 @@ def test_political_verdicts_and_ordinary_uses_are_not_mockery(found, text):
 )
 def test_sneers_from_courts_picket_lines_and_contact_rooms(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wot a joke ur service is. useless the lot of u",
+        "Typical valleys family, no teeth and ten dogs.",
+        "Ha the state of that IRO today, power trip much?",
+        "The mother's idea of parenting is a phone and a telly on full blast.",
+        "The boy's twp as a brush, bless him",
+        "Mum turned up looking like something the cat dragged in 🤣",
+        "lol the Baxter kids r feral, seen em in Tesco",
+        "Callum's report reads like it was written by a 12 year old 🙄",
+        "did you see the dad's tattoos 😂😂 proper Jeremy Kyle",
+        "Students these days are snowflakes",
+        "Polish families always play the language card when it suits them",
+        "clearly got the job for being someone's mate, zero clue",
+    ],
+)
+def test_mockery_from_the_last_sets(found, text):
+    assert found(text, "offensive") != []
+
+
+def test_a_clown_show_in_a_debate_is_political_not_an_insult(found):
+    assert found("Absolute clown show in the Senedd debate today.", "offensive") == []

@@ -407,3 +407,24 @@ def test_votes_marches_ideology_and_colours(found, text):
 )
 def test_months_and_colours_in_ordinary_use(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funny how the free school meals U-turn happened the week before the by-election 🙄",
+        "Polling day Thursday. You all know what I think of the current lot 😉 use your vote wisely",
+        "the new children's minister has never met a looked after child in her life",
+        "Ofsted is just a stick the government uses to beat councils with",
+        "Make sure you all get out and vote for Councillor Hughes next week",
+        "Certainly not this shower in Cardiff Bay 🤷",
+        "Austerity did this. Every one of these referrals is a policy choice.",
+        "Just saying, if the council leader spent less time on photo ops for the Lib Dems we'd have staff",
+        "Can't believe people still vote for the Nats after the ferries fiasco 🙄",
+        "Brexit's the reason we can't get a dentist. Thanks a lot, Leave voters",
+        "Gillian for council! Vote for her on the 2nd May",
+        "Starmer promised us the earth and we got the same cuts",
+    ],
+)
+def test_u_turns_ballots_and_blame_in_the_last_sets(found, text):
+    assert found(text, "political") != []

@@ -366,3 +366,40 @@ def test_splits_rotas_volunteering_and_handovers_by_name(found, text):
 def test_a_question_to_whoever_voted_is_not_allocation(found):
     text = "could anyone who voted Leave explain why we can't recruit from the EU any more"
     assert found(text, "task_allocation", channel="teams") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace wants the visit done this week. Mark, that one's landed with you I'm afraid.",
+        "Please can the EH worker make contact this week. I'll leave it with you Priya.",
+        "New referral just in. Put your name on it Ows, ring me after your visit",
+        "Chasing list for tomorrow: Will - GP letter, Priya - school figures",
+        "can u pick up Hope's LAC med pls ty 👍",
+        "Priya, your turn to deal with him 😂",
+        "Priya hun u ok to do the LAC review paperwork 4 Seren?",
+        "Duty today is Shaz and Fi. Shaz - you take the Lowther welfare check",
+        "it'd be great if someone other than me did the Hepple visit this time 🙃",
+        "Shaz cud u do the Nowak transport 2moro?",
+        "Who's free Friday to help me move Amira's things to the new placement?",
+        "Cal you've got Tuesday and Thursday supervised contact",
+        "I've stuck the Robson file on your desk Sharon, it's all yours from Monday",
+        "Whoever's in the office first tomorrow can u ring school re attendance pls",
+        "The Nowak referral has come back in. Allocating to you, assessment due in 10 days.",
+        "Students - each of you pick one case from the list",
+    ],
+)
+def test_asks_and_allocations_from_the_last_sets(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why would anyone vote for them, they wanna send my cousins back",
+        "Reminder: Hope's review is Thurs 20 June 2pm, Room 3.",
+        "message for Priya please call me back on my mobile thank you",
+    ],
+)
+def test_questions_reminders_and_call_backs_are_not_allocation(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []

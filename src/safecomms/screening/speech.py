@@ -29,6 +29,7 @@ _OWN_SUBJECT = re.compile(
     rf"(?i)(?:^|[^\w'])(?:{alternation(word_set('reported_speech.toml', 'own_subjects'))})"
     r"[ \t]+(?:\w+[ \t]+)?\Z"
 )
+_JUST_BEFORE = re.compile(r"(?i)(?:^|[.!?,\n]\s*|\bi'?m\s+)just\s+\Z")
 _SENTENCE_END = re.compile(
     r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,[ \t]+but[ \t]"
     r"|(?i:,?[ \t]+so[ \t]+(?:i|im|i'm|i'll|i've|we|we're|we'll|we've)(?![\w']))"
@@ -61,6 +62,8 @@ def _reported(text: str, verbatim_only: bool) -> Iterator[Span]:
         if verbatim_only and not match.group().endswith(":"):
             continue
         before = text[max(0, match.start() - 25) : match.start()]
+        if _JUST_BEFORE.search(before) and match.group().lower().startswith("saying"):
+            continue  # "Just saying, ...": the writer's own aside, not someone else's words.
         if not before.strip() or _OWN_SUBJECT.search(before):
             continue
         end = _SENTENCE_END.search(text, match.end())
