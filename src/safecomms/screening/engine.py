@@ -143,10 +143,11 @@ def _conduct(
     findings: list[Finding] = []
     if matches:
         text = prepared.text
-        addresses = find_urls(prepared) + find_emails(prepared) + codes
-        excluded = reported_regions(prepared) + addresses
+        # Web and e-mail addresses and identifiers are not prose: nothing in them is conduct.
+        not_prose = find_urls(prepared) + find_emails(prepared) + codes
+        excluded = reported_regions(prepared) + not_prose
         if excluded:
-            verbatim = reported_regions(prepared, verbatim_only=True) + addresses
+            verbatim = reported_regions(prepared, verbatim_only=True) + not_prose
             matches = [
                 m
                 for m in matches
