@@ -412,3 +412,24 @@ def test_being_the_only_one_private_sessions_and_saved_favours(found, text):
 
 def test_heart_eyes_at_a_view_is_not_a_compliment(found):
     assert found("Trip to Skye was amazing, the views 😍", "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've given Jaxon my number and told him to text me. He doesn't need to tell anyone.",
+        "Fancy coming round mine for a film on Saturday? Don't worry about telling anyone",
+        "Ring me on this number after 10 when the staff have gone home",
+        "Gave Caoimhe a lift on my own after school yesterday. Didn't bother recording it.",
+        "Here son, that's a tenner for yourself. Don't be telling the social I gave you it.",
+        "You can always talk to me, I'm not like the other workers.",
+        "I've been messaging Tyrese on my Snapchat, it's easier than the work phone",
+    ],
+)
+def test_numbers_given_lifts_alone_and_special_workers(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_refusing_a_friend_request(found):
+    text = "Please don't add me on Facebook, I can only message you on the work phone."
+    assert found(text, "boundary") == []

@@ -402,3 +402,26 @@ def test_mockery_from_the_last_sets(found, text):
 
 def test_a_clown_show_in_a_debate_is_political_not_an_insult(found):
     assert found("Absolute clown show in the Senedd debate today.", "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell your manager he can shove his child protection plan up his arse.",
+        "Agnieszka can't even speak proper English",
+        "Priya writes like a five year old",
+        "TUV candidate was at my door last night. Bigots the lot of them.",
+        "that wee spide from the home keeps startin on me",
+        "Tell that cow of a manager I'll see her in court",
+        "I'm not dealing with that eejit of a father again",
+        "lol the state of grandad's house, like something off Benefits Street",
+        "her English is shocking",
+    ],
+)
+def test_insults_from_belfast_birmingham_and_the_east(found, text):
+    assert found(text, "offensive") != []
+
+
+def test_a_road_that_is_a_nightmare_is_traffic(found):
+    text = "running 10 mins late - traffic on the Hagley Road is a nightmare"
+    assert found(text, "offensive") == []

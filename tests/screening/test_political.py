@@ -428,3 +428,25 @@ def test_months_and_colours_in_ordinary_use(found, text):
 )
 def test_u_turns_ballots_and_blame_in_the_last_sets(found, text):
     assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing in there for children's social care again, I won't be voting for him next time.",
+        "Reminder to get out and leaflet for Councillor Dawes this weekend - we need her re-elected!",
+        "I'm voting Conservative this time, they've done nothing for people like us",
+        "Please all sign the attached letter, and remember who did this at the ballot box.",
+        "make sure they hear about the waiting lists and back the right candidate",
+        "Ministers keep talking about record investment - tell that to the kids waiting for CAMHS",
+        "Say what you like but the Mayor has done more in one term than the council in ten years",
+        "If the SDLP get in maybe we'll finally get the allowance sorted",
+        "Yous are all the same, government stooges.",
+        "No money for early help while Stormont sits on its hands. Restore the Executive.",
+        "When you fill in the consultation tick 'oppose' on question 4.",
+        "the Greens have my vote after what they said about the youth clubs",
+        "PM's speech last night was a disgrace tbh",
+    ],
+)
+def test_votes_withheld_and_assemblies_judged_in_the_last_sets(found, text):
+    assert found(text, "political") != []

@@ -403,3 +403,39 @@ def test_asks_and_allocations_from_the_last_sets(found, text):
 )
 def test_questions_reminders_and_call_backs_are_not_allocation(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@Bethany Larwood could you book a room at Kingsway for the LAC review?",
+        "Can whoever is on duty tomorrow do the welfare check for the Pell kids?",
+        "Priya and Mark: joint visit to the Goddards Thurs, Priya leads.",
+        "New S47 for Summer. Priya you're lead, Imran is joint with police.",
+        "I'm sharing out the duty rota: Beth - post and phones, Joy - visits",
+        "Can one of yous do the return home interview for Kasia?",
+        "Right team, splitting the open cases: Joy takes the three in Handsworth",
+        "Someone else needs to do the Brannigan visit",
+        "Can you take over the Sandhu case while I'm on leave?",
+        "Sunny - need the minutes typed up and sent to the family by 5 today please",
+        "Handing the Mullan placement review over to you Mark",
+    ],
+)
+def test_leads_splits_and_handovers_from_the_last_sets(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strat notes are uploaded. Police to lead on the s47, joint visit tomorrow.",
+        "Just don't put any of this in your diary for Grace",
+    ],
+)
+def test_agencies_leading_and_diaries_are_not_allocation(found, text):
+    assert found(text, "task_allocation", channel="teams") == []
+
+
+def test_a_worker_who_can_do_something_is_a_description(found):
+    text = "Barnardo's have a worker who can do the return home interviews in Welsh."
+    assert found(text, "task_allocation", channel="whatsapp") == []
