@@ -277,7 +277,7 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
     if lowered in NOT_ADDRESSED:
         return False
     if not text[:start].strip() and text[end : end + 1] == "," and lowered not in MONTH_NAMES:
-        # The message opens by addressing someone: "Major, here's the number I said".
+        # The message opens by addressing someone: "Brook, here's the number I said".
         return True
     if not after_comma and signs_off_message(text, start, end):
         return lowered not in MONTH_NAMES
