@@ -36,7 +36,7 @@ from safecomms.screening.people import Gazetteer, empty_gazetteer
 from safecomms.screening.person_finder import find_people
 from safecomms.screening.postcodes import find_postcodes
 from safecomms.screening.prepared import PreparedText
-from safecomms.screening.speech import inside_any, reported_regions
+from safecomms.screening.speech import inside_any, reported_speech
 from safecomms.screening.verdict import channel_verdict
 
 Span = tuple[int, int]
@@ -145,9 +145,10 @@ def _conduct(
         text = prepared.text
         # Web and e-mail addresses and identifiers are not prose: nothing in them is conduct.
         not_prose = find_urls(prepared) + find_emails(prepared) + codes
-        excluded = reported_regions(prepared) + not_prose
+        speech = reported_speech(prepared)
+        excluded = speech.everywhere + not_prose
         if excluded:
-            verbatim = reported_regions(prepared, verbatim_only=True) + not_prose
+            verbatim = speech.verbatim + not_prose
             matches = [
                 m
                 for m in matches

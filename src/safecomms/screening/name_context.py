@@ -104,10 +104,9 @@ ROLES = PhraseSearch(word_set(_NAMES, "roles"))
 ORGANISATIONS = PhraseSearch(word_set(_NAMES, "roles", "organisations"))
 _END_OF_ADDRESS = re.compile(r"[ \t]*(?:[,!.:;)\-\u2013]|\r?\n|\Z|x+\b)")
 _WORKPLACE_AFTER = re.compile(
-    r"[ \t]+(?:the[ \t]+)?(?:reception|admin|business support|the office|duty|school|nursery|"
-    r"college|housing|health|fostering|[A-Z][A-Za-z]+)\b"
+    rf"[ \t]+(?:the[ \t]+)?(?:(?i:{alternation(word_set(_NAMES, 'workplaces'))})|[A-Z][A-Za-z]+)\b"
 )
-_FAMILIAR_ADDRESS = frozenset({"mate", "love", "hun", "babe", "bro", "sis", "pal", "bud"})
+_FAMILIAR_ADDRESS = word_set(_NAMES, "familiar_address")
 _INTRODUCTION_END = re.compile(
     r"(?i)[ \t]*(?:[,.!(\-\u2013]|\r?\n|\Z|(?:from|here|your|at|with|the|and)\b)"
 )
@@ -116,10 +115,7 @@ _TASK_VERB = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]*\Z")
 _PLACE_AFTER = re.compile(r"[ \t]+([A-Z][\w']*)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:the|a|an)[ \t]+\Z")
-_FAMILY_NOUN_AFTER = re.compile(
-    r"(?i)[ \t]+(?:family|families|children|kids|boys|girls|case|household|house|home|twins|"
-    r"siblings|brothers|sisters|referral|file|court|parents|lot|clan)\b"
-)
+_FAMILY_NOUN_AFTER = re.compile(rf"(?i)[ \t]+(?:{alternation(word_set(_NAMES, 'family_nouns'))})\b")
 """A surname used of a family or its case ("the Carter children", "the Price family")."""
 _SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSaint)[ \t]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"(?:['\u2019]s|s['\u2019])(?![\w])")

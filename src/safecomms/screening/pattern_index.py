@@ -25,6 +25,8 @@ from typing import Any
 
 import ahocorasick
 
+from safecomms.screening.prepared import is_word_char
+
 # The regex parser's own modules: the parsed form is what tells which literals a match must hold.
 sre_constants: Any = import_module("re._constants")
 sre_parser: Any = import_module("re._parser")
@@ -479,12 +481,7 @@ class PatternIndex:
         match = compiled.search(text)
         while match is not None:
             start = match.start()
-            if not (word_start and start and _continues_word(text[start - 1])):
+            if not (word_start and start and is_word_char(text[start - 1])):
                 yield pattern_id, match
             following = start + 1
             match = compiled.search(text, following) if following <= len(text) else None
-
-
-def _continues_word(char: str) -> bool:
-    """True for a character `\\w` matches: one a match starting just after is inside a word."""
-    return char.isalnum() or char == "_"

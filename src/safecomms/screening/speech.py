@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from safecomms.screening.lexicons import alternation, word_set
 from safecomms.screening.prepared import Cues, PreparedText
@@ -39,35 +40,49 @@ a full stop would), ", but", or "so I" / "so we", after which the writer speaks 
 says they'll scrap it so I'm voting for them")."""
 
 
-def reported_regions(prepared: PreparedText, *, verbatim_only: bool = False) -> list[Span]:
-    """Spans of quoted or reported speech, in text order (they may overlap).
+@dataclass(frozen=True, slots=True)
+class ReportedSpeech:
+    """Where a text quotes or reports someone else, in text order (spans may overlap).
 
-    With `verbatim_only`, speech reported in the writer's own words ("Dr said he needs bloods")
-    is left out: only quotations and words after a reporting verb and a colon ("Jayden texted:
-    c u l8r") count, since how a paraphrase is spelt is the writer's choice.
+    `everywhere` holds every quotation and reported sentence. `verbatim` leaves out speech
+    reported in the writer's own words ("Dr said he needs bloods"), keeping quotations and words
+    after a reporting verb and a colon ("Jayden texted: c u l8r"): how a paraphrase is spelt is
+    the writer's choice, so text speak in it is the writer's.
     """
+
+    everywhere: list[Span]
+    verbatim: list[Span]
+
+
+def reported_speech(prepared: PreparedText) -> ReportedSpeech:
+    """The quoted and reported speech in a text, found in one pass."""
     text = prepared.text
-    regions: list[Span] = []
+    everywhere: list[Span] = []
+    verbatim: list[Span] = []
     if '"' in text or "'" in text or "\u201c" in text or "\u2018" in text:
-        regions.extend(match.span() for match in _QUOTED.finditer(text))
+        everywhere.extend(match.span() for match in _QUOTED.finditer(text))
+        verbatim.extend(everywhere)
     if not _VERB_CUES.absent_from(prepared):
-        regions.extend(_reported(text, verbatim_only))
-    regions.sort()
-    return regions
+        for span, after_colon in _reported(text):
+            everywhere.append(span)
+            if after_colon:
+                verbatim.append(span)
+    everywhere.sort()
+    verbatim.sort()
+    return ReportedSpeech(everywhere, verbatim)
 
 
-def _reported(text: str, verbatim_only: bool) -> Iterator[Span]:
-    """The rest of each sentence after a reporting verb whose subject is not the writer."""
+def _reported(text: str) -> Iterator[tuple[Span, bool]]:
+    """The rest of each sentence after a reporting verb whose subject is not the writer, and
+    whether a colon introduces it as the speaker's own words."""
     for match in _REPORTING.finditer(text):
-        if verbatim_only and not match.group().endswith(":"):
-            continue
         before = text[max(0, match.start() - 25) : match.start()]
         if _JUST_BEFORE.search(before) and match.group().lower().startswith("saying"):
             continue  # "Just saying, ...": the writer's own aside, not someone else's words.
         if not before.strip() or _OWN_SUBJECT.search(before):
             continue
         end = _SENTENCE_END.search(text, match.end())
-        yield match.end(), end.start() if end else len(text)
+        yield (match.end(), end.start() if end else len(text)), match.group().endswith(":")
 
 
 def inside_any(start: int, end: int, regions: list[Span]) -> bool:
