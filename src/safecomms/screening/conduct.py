@@ -144,7 +144,7 @@ class ConductRules:
 def conduct_rules() -> ConductRules:
     """Every conduct rules file, compiled once per process."""
     automaton = ahocorasick.Automaton()
-    index = PatternIndex()
+    index = PatternIndex(cache_kind="conduct-patterns")
     groups: list[RuleGroup] = []
     markers: dict[str, str] = {}
     categories = tuple(

@@ -59,7 +59,9 @@ def _trie(entries: list[tuple[str, str]]) -> str:
     optional = "" in endings
     alternatives.extend(
         f"(?:{ending})" if "|" in ending else ending
-        for ending in sorted({ending for ending in endings if ending}, key=len, reverse=True)
+        # Longest first, so that the engine's first-alternative-wins order takes the longest;
+        # then alphabetical, so that every process builds the same pattern.
+        for ending in sorted({ending for ending in endings if ending}, key=lambda e: (-len(e), e))
     )
     if not alternatives:
         return ""

@@ -9,9 +9,11 @@ were (lower case, every run of white space as one space), and only the patterns 
 up are run. A pattern with no usable atom (one that can start with any word, say) is always run.
 
 The atoms are a necessary condition, never a sufficient one: a pattern that is skipped could not
-have matched, so the index finds exactly what running every pattern would find. A pattern is
-compiled the first time a text could match it: most rules never come up in a given run, and
-compiling them all would be most of the start-up.
+have matched, so the index finds exactly what running every pattern would find.
+
+Reading the patterns for atoms and compiling them costs more than screening thousands of
+messages. An index given a cache name keeps both in the disk cache (`disk_cache`), so only the
+first process pays; without one, a pattern is compiled the first time a text could match it.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
+from safecomms.screening import disk_cache
 from safecomms.screening.prepared import is_word_char
 
 # The regex parser's own modules: the parsed form is what tells which literals a match must hold.
@@ -32,6 +36,7 @@ sre_constants: Any = import_module("re._constants")
 sre_parser: Any = import_module("re._parser")
 sre_compiler: Any = import_module("re._compiler")
 _casefix: Any = import_module("re._casefix")
+_sre: Any = import_module("_sre")
 
 _SPACE = " "
 _END = "\x03"
@@ -360,20 +365,63 @@ class _Layout:
     pattern_at_guard: dict[int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """A pattern as added: its text (word-list parts as marker characters) and how to run it."""
+
+    pattern: str
+    flags: int
+    word_start: bool
+    parts: tuple[tuple[str, str], ...]
+
+    def expanded(self) -> str:
+        """The pattern with its parts put in: what is compiled and run."""
+        pattern = self.pattern
+        for marker, part in self.parts:
+            pattern = pattern.replace(marker, part)
+        return pattern
+
+
+_Portable = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+"""A compiled pattern as plain data (flags, code, groups, group index, index group), which
+`_sre.compile` turns back into a pattern without the regex compiler's Python work."""
+
+
+def _portable(parsed: Any, flags: int) -> _Portable:
+    """What `re._compiler.compile` hands to `_sre.compile`, kept as plain data."""
+    code = [int(word) for word in sre_compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    groups = parsed.state.groups - 1
+    return int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup)
+
+
+def _from_portable(portable: _Portable) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = portable
+    compiled: re.Pattern[str] = _sre.compile(None, flags, code, groups, groupindex, indexgroup)
+    return compiled
+
+
 class PatternIndex:
     """Patterns with their required atoms; `finditer(text, folded)` yields (pattern id, match).
 
     Every match of every pattern is reported, including matches that start inside an earlier
     match of the same pattern, as a reader scanning each word would find them.
+
+    With a `cache_kind`, the analysis and the compiled patterns are kept in the disk cache
+    (`disk_cache`) under that name, so that only the first process to see these patterns pays
+    for reading and compiling them; every later one loads them in a few milliseconds.
     """
 
-    def __init__(self) -> None:
-        self._parsed: dict[int, tuple[Any, int]] = {}
-        """Each pattern as parsed (as text, when it was given in parts), for compiling on first use."""
-        self._part_facts: dict[tuple[str, int], _Facts] = {}
+    def __init__(self, cache_kind: str | None = None) -> None:
+        self._cache_kind = cache_kind
+        self._specs: dict[int, _Spec] = {}
+        self._required: dict[int, tuple[frozenset[str], ...]] | None = None
+        self._parsed: dict[int, Any] = {}
+        """Patterns parsed for their atoms and not yet compiled: parsing twice would cost double."""
         self._patterns: dict[int, re.Pattern[str]] = {}
-        self._required: dict[int, tuple[frozenset[str], ...]] = {}
-        self._word_start: dict[int, bool] = {}
         self._layout: _Layout | None = None
 
     def add(
@@ -395,31 +443,89 @@ class PatternIndex:
         group such as `(?:tory|labour)`. The pattern matched is `pattern` with them put in; a part
         that many patterns share, like a long word list, is analysed once for the index.
         """
-        if not parts:
-            parsed = sre_parser.parse(pattern, flags)
-            self._required[pattern_id] = _required_of(parsed)
-            # Kept for compiling: parsing long alternations twice would double the cost.
-            self._parsed[pattern_id] = (parsed, flags)
-        else:
-            facts = {marker: self._facts_of_part(part, flags) for marker, part in parts.items()}
-            self._required[pattern_id] = _required_of(sre_parser.parse(pattern, flags), facts)
-            for marker, part in parts.items():
-                pattern = pattern.replace(marker, part)
-            self._parsed[pattern_id] = (pattern, flags)
-        self._patterns.pop(pattern_id, None)
-        self._word_start[pattern_id] = word_start
+        self._specs[pattern_id] = _Spec(pattern, flags, word_start, tuple((parts or {}).items()))
+        self._required = None
+        self._parsed.clear()
+        self._patterns.clear()
         self._layout = None
-
-    def _facts_of_part(self, part: str, flags: int) -> _Facts:
-        facts = self._part_facts.get((part, flags))
-        if facts is None:
-            facts = self._part_facts[(part, flags)] = _sequence(list(sre_parser.parse(part, flags)))
-        return facts
 
     @property
     def always_run(self) -> tuple[int, ...]:
         """Ids of the patterns that have no atom and are tried on every text."""
-        return tuple(sorted(pid for pid, required in self._required.items() if not required))
+        return tuple(sorted(pid for pid, required in self._analysed().items() if not required))
+
+    def _analysed(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """Each pattern's required atom sets, from the disk cache when it has them."""
+        if self._required is None:
+            key = self._cache_key() if self._cache_kind else ""
+            if not (self._cache_kind and self._load_cached(key)):
+                self._required = self._analyse()
+                if self._cache_kind:
+                    self._store_cached(key)
+        assert self._required is not None
+        return self._required
+
+    def _analyse(self) -> dict[int, tuple[frozenset[str], ...]]:
+        part_facts: dict[tuple[str, int], _Facts] = {}
+        required = {}
+        for pattern_id, spec in self._specs.items():
+            if not spec.parts:
+                parsed = sre_parser.parse(spec.pattern, spec.flags)
+                required[pattern_id] = _required_of(parsed)
+                self._parsed[pattern_id] = parsed
+                continue
+            facts = {}
+            for marker, part in spec.parts:
+                known = part_facts.get((part, spec.flags))
+                if known is None:
+                    known = _sequence(list(sre_parser.parse(part, spec.flags)))
+                    part_facts[(part, spec.flags)] = known
+                facts[marker] = known
+            required[pattern_id] = _required_of(sre_parser.parse(spec.pattern, spec.flags), facts)
+        return required
+
+    def _cache_key(self) -> str:
+        source = Path(__file__).read_bytes() if Path(__file__).is_file() else b""
+        specs = [
+            repr((pattern_id, spec.pattern, spec.flags, spec.word_start, spec.parts))
+            for pattern_id, spec in sorted(self._specs.items())
+        ]
+        return disk_cache.key_of(source, str(sre_constants.MAGIC), *specs)
+
+    def _load_cached(self, key: str) -> bool:
+        assert self._cache_kind is not None
+        entry = disk_cache.read(self._cache_kind, key)
+        if entry is None:
+            return False
+        try:
+            required = {pattern_id: tuple(atoms) for pattern_id, atoms, _ in entry}
+            patterns = {pattern_id: _from_portable(portable) for pattern_id, _, portable in entry}
+        except (TypeError, ValueError, RuntimeError):
+            return False  # missing, or not what this version wrote: build afresh
+        if required.keys() != self._specs.keys():
+            return False
+        self._required, self._patterns = required, patterns
+        return True
+
+    def _store_cached(self, key: str) -> None:
+        """Compile every pattern and write the lot to the cache, if this interpreter allows."""
+        assert self._cache_kind is not None and self._required is not None
+        try:
+            entry = []
+            for pattern_id, spec in sorted(self._specs.items()):
+                portable = _portable(self._parsed_form(pattern_id), spec.flags)
+                self._patterns[pattern_id] = _from_portable(portable)
+                entry.append((pattern_id, self._required[pattern_id], portable))
+        except (AttributeError, TypeError, ValueError, RuntimeError):
+            return  # an interpreter whose regex internals differ: compile on use instead
+        disk_cache.write(self._cache_kind, key, entry)
+
+    def _parsed_form(self, pattern_id: int) -> Any:
+        parsed = self._parsed.pop(pattern_id, None)
+        if parsed is None:
+            spec = self._specs[pattern_id]
+            parsed = sre_parser.parse(spec.expanded(), spec.flags)
+        return parsed
 
     def _built(self) -> _Layout:
         if self._layout is None:
@@ -427,8 +533,9 @@ class PatternIndex:
             ones = guards = 0
             pattern_at_guard = {}
             bit = 0
-            for pattern_id in sorted(self._required):
-                required = self._required[pattern_id]
+            analysed = self._analysed()
+            for pattern_id in sorted(analysed):
+                required = analysed[pattern_id]
                 ones |= 1 << bit
                 for atoms in required:
                     for atom in atoms:
@@ -466,18 +573,22 @@ class PatternIndex:
 
     def finditer_all(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of every pattern, without the atoms: the index's reference behaviour."""
-        for pattern_id in sorted(self._required):
+        for pattern_id in sorted(self._specs):
             yield from self._every_match(pattern_id, text)
 
     def _compiled(self, pattern_id: int) -> re.Pattern[str]:
         compiled = self._patterns.get(pattern_id)
         if compiled is None:
-            parsed, flags = self._parsed[pattern_id]
-            compiled = self._patterns[pattern_id] = sre_compiler.compile(parsed, flags)
+            self._analysed()  # a cached index comes with its patterns compiled
+            compiled = self._patterns.get(pattern_id)
+        if compiled is None:
+            spec = self._specs[pattern_id]
+            compiled = sre_compiler.compile(self._parsed_form(pattern_id), spec.flags)
+            self._patterns[pattern_id] = compiled
         return compiled
 
     def _every_match(self, pattern_id: int, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        compiled, word_start = self._compiled(pattern_id), self._word_start[pattern_id]
+        compiled, word_start = self._compiled(pattern_id), self._specs[pattern_id].word_start
         match = compiled.search(text)
         while match is not None:
             start = match.start()
