@@ -182,6 +182,16 @@ def _categories_for(channel: Channel | None) -> frozenset[Category]:
 
 
 @cache
+def _patterns_for(channel: Channel | None) -> frozenset[int]:
+    """Ids of the phrase patterns whose rules apply on `channel`: the others are not run."""
+    allowed = _categories_for(channel)
+    groups = conduct_rules().pattern_groups
+    return frozenset(
+        pattern_id for pattern_id, group in enumerate(groups) if group.category in allowed
+    )
+
+
+@cache
 def _term_cues() -> Cues:
     """The words of every literal term: a text without all the words of some term has no term."""
     return Cues(conduct_rules().automaton.keys())
@@ -200,10 +210,10 @@ def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[Conduc
                 if group.category in allowed and _term_fits(text, start, end, group):
                     found.append(ConductMatch(start, end, group))
     for pattern_id, match in rules.patterns.finditer(
-        prepared.normalised, fold(prepared.normalised)
+        prepared.normalised, fold(prepared.normalised), _patterns_for(channel)
     ):
         group = rules.pattern_groups[pattern_id]
-        if group.category not in allowed or match.end() == match.start():
+        if match.end() == match.start():
             continue
         span: tuple[int, int] | None = match.span()
         if group.needs_feeling:

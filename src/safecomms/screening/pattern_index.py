@@ -567,9 +567,13 @@ class PatternIndex:
             complete ^= lowest
         return found
 
-    def finditer(self, text: str, folded: str) -> Iterator[tuple[int, re.Match[str]]]:
+    def finditer(
+        self, text: str, folded: str, among: frozenset[int] | None = None
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        """Every match in `text` of the patterns (of those with ids in `among`, if given)."""
         for pattern_id in self.candidates(folded):
-            yield from self._every_match(pattern_id, text)
+            if among is None or pattern_id in among:
+                yield from self._every_match(pattern_id, text)
 
     def finditer_all(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of every pattern, without the atoms: the index's reference behaviour."""
