@@ -457,10 +457,11 @@ class PatternIndex:
     def _analysed(self) -> dict[int, tuple[frozenset[str], ...]]:
         """Each pattern's required atom sets, from the disk cache when it has them."""
         if self._required is None:
-            key = self._cache_key() if self._cache_kind else ""
-            if not (self._cache_kind and self._load_cached(key)):
+            caching = self._cache_kind is not None and disk_cache.cache_dir() is not None
+            key = self._cache_key() if caching else ""
+            if not (caching and self._load_cached(key)):
                 self._required = self._analyse()
-                if self._cache_kind:
+                if caching:
                     self._store_cached(key)
         assert self._required is not None
         return self._required
