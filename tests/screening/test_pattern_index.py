@@ -147,7 +147,7 @@ def test_the_rules_word_lists_never_stand_in_the_atoms():
     """Each word list is analysed once and stands in its patterns as a marker character until
     the pattern is compiled; no atom may hold a marker, which no text contains."""
     index = conduct_rules().patterns
-    for required in index._required.values():
+    for required in index._analysed().values():
         for atoms in required:
             assert not any("\ue000" <= char <= "\uf8ff" for atom in atoms for char in atom)
 
