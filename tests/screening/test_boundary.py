@@ -433,3 +433,51 @@ def test_numbers_given_lifts_alone_and_special_workers(found, text):
 def test_refusing_a_friend_request(found):
     text = "Please don't add me on Facebook, I can only message you on the work phone."
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stacey you can come Sunday but divvent tell Craig or any of them, they'll only stop it",
+        "Pop in for a brew Maureen, no need to book it in or write it up, just me being a friend",
+        "Can you email me on my personal address instead from now on?",
+        "so it doesn't go through the council system",
+        "Just don't put it through the office, easier if it stays between us",
+        "Dinnae tell your mam about the money",
+    ],
+)
+def test_secrecy_and_private_channels_in_regional_and_office_words(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum's number is on Mosaic, I won't put it in here.",
+        "Don't put it in the health box on Mosaic, it's the episode number",
+        "I'll book it in for Tuesday and write it up after",
+        "Please send the letter to my home address",
+        "What's said in supervision stays between us and your manager",
+    ],
+)
+def test_recording_addresses_and_supervision_are_not_secrecy(found, text):
+    assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: Liam found safe by PC Ahmed at 02:50, back at Seaview.",
+        "Reece not back, said he'd be in by 10. I've rung police, ref is 1519 of today.",
+        "Can you go out with police for the welfare check, I'm stuck on the phone",
+        "Does anyone know if the emergency bed at Brierton Lodge is still free?",
+        "Tyler's in custody at Croydon, appropriate adult needed by 9am",
+    ],
+)
+def test_emergency_work_at_night_is_duty_not_contact_at_an_odd_hour(text):
+    assert screen(text, sent_at=datetime(2026, 3, 14, 0, 40)).of("boundary") == []
+
+
+def test_an_emergency_word_does_not_excuse_a_late_personal_message(found):
+    text = "u awake? police were round earlier lol. message me on my own number instead x"
+    assert screen(text, sent_at=datetime(2026, 3, 14, 0, 40)).of("boundary") != []

@@ -1,5 +1,6 @@
 """Words of feeling beside a subject: the sentiment lexicon, its exceptions and the span found."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +51,22 @@ def test_any_span_found_lies_inside_the_text_and_covers_the_subject(text, data):
     span = feeling_beside(lowered, start, end)
     if span is not None:
         assert 0 <= span[0] <= start <= end <= span[1] <= len(lowered)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("the government hasn't a clue", "the government"),
+        ("don't get me started on the government", "the government"),
+        ("the politicians are out of touch", "politicians"),
+    ],
+)
+def test_a_saying_beside_a_subject_carries_feeling(text, subject):
+    start = text.index(subject)
+    assert feeling_beside(text, start, start + len(subject)) is not None
+
+
+def test_a_saying_about_someone_else_does_not():
+    text = "i gave the government letter to mum, she doesn't care for forms"
+    start = text.index("the government")
+    assert feeling_beside(text, start, start + len("the government")) is None

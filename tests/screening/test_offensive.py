@@ -425,3 +425,32 @@ def test_insults_from_belfast_birmingham_and_the_east(found, text):
 def test_a_road_that_is_a_nightmare_is_traffic(found):
     text = "running 10 mins late - traffic on the Hagley Road is a nightmare"
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That lass is a feral little scrubber, always has been",
+        "That agency send us some right creeps, half of them are weirdos",
+        "That new lad couldn't find his own backside with a map",
+        "These people expect everything handed to them on a plate",
+        "stop acting like a spastic",
+        "He's an absolute joke of a manager",
+    ],
+)
+def test_put_downs_of_people_in_everyday_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tyler has spastic quadriplegic cerebral palsy and his chair is causing pressure",
+        "Spastic diplegia affects both legs; physio twice a week",
+        "Absolute joke of a system, I've lost a whole case note",
+        "Horror films give me the creeps",
+        "These people are the professionals who attended the meeting",
+    ],
+)
+def test_clinical_words_and_complaints_about_things_are_not_put_downs(found, text):
+    assert found(text, "offensive") == []

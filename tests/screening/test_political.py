@@ -450,3 +450,34 @@ def test_u_turns_ballots_and_blame_in_the_last_sets(found, text):
 )
 def test_votes_withheld_and_assemblies_judged_in_the_last_sets(found, text):
     assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And divvent get me started on the government. Took the winter fuel off pensioners",
+        "The NHS is on its knees and the politicians just keep talking",
+        "Whoever's running the country now hasn't a clue, same as the last shower",
+        "Another half-baked Whitehall scheme from politicians who've never done a home visit",
+        "this government wants disabled kids hidden away",
+        "with the college cuts this lot in government are making there'll be no course left",
+        "Third EHCP this month with no OT report because the DfE won't fund them. Disgraceful",
+        "vote for whoever puts money back in respite i say",
+    ],
+)
+def test_opinions_in_sayings_and_dismissive_names_for_government(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The panel chair, Cllr Ahmed (Conservative), has asked for reports two weeks early",
+        "I gave the government letter to mum, she doesn't care for forms",
+        "The DfE has confirmed our Families First Partnership grant allocation for 2025-26",
+        "The minister is visiting the family hub on Friday",
+        "We voted for whoever was free to chair the panel",
+    ],
+)
+def test_labels_letters_grants_and_visits_are_not_opinions(found, text):
+    assert found(text, "political") == []

@@ -439,3 +439,37 @@ def test_agencies_leading_and_diaries_are_not_allocation(found, text):
 def test_a_worker_who_can_do_something_is_a_description(found):
     text = "Barnardo's have a worker who can do the return home interviews in Welsh."
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can the duty worker ring Agnieszka Nowak back re playscheme transport please",
+        "Hi Becky, kinship allowance still hasn't gone in after 3 weeks – can you chase payments",
+        "Back at Seaview. Day team please pick up the return home interview",
+        "The printer is jammed. Whoever's nearest can you log it with IT",
+        "Shona can you make sure the sensory room is tidied before then",
+        "Jordan, you're shadowing Kev on Thursday.",
+        "@Becky Maureen's NI is on the form, can you add it to the payment run tonight",
+    ],
+)
+def test_work_given_through_roles_greetings_and_mentions(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yep I'll go. Can someone send me the last minutes",
+        "Hi Becky, thanks for this – can you ring me when you get a sec",
+        "Hi Mum, I spoke to school today – can you send the form back by Friday",
+        "Whoever's nearest the window, it's lovely out",
+    ],
+)
+def test_requests_for_the_writer_or_a_family_are_not_allocation(found, text):
+    assert found(text, "task_allocation", channel="teams") == []
+
+
+def test_a_duty_request_by_email_is_not_allocation(found):
+    text = "Can the duty worker ring Agnieszka Nowak back please"
+    assert found(text, "task_allocation", channel="email") == []

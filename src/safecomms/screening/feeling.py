@@ -6,7 +6,8 @@ blame. The ways of praising and blaming are too many to list as phrases, so the 
 feeling come from VADER's sentiment lexicon: about 7,500 English words and slang forms, each rated
 from -4 to +4 by ten people (Hutto and Gilbert, 2014). `data/feeling.toml` sets how strong a word
 must be, lists the words VADER rates that carry no opinion in a work message ("please",
-"support", "safeguarding") and adds British words of praise and blame it lacks ("shambolic").
+"support", "safeguarding"), adds British words of praise and blame it lacks ("shambolic") and
+sayings whose words carry feeling only together ("hasn't a clue", "on its knees").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from safecomms.screening.lexicons import load_table_file
+from safecomms.screening.lexicons import load_table_file, trie_pattern
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _SENTENCE_ENDS = ".!?\n"
@@ -36,6 +37,19 @@ def feeling_words() -> frozenset[str]:
         if abs(float(rating)) >= minimum and _WORD.fullmatch(word) and word not in ordinary:
             words.add(word)
     return frozenset(words)
+
+
+@cache
+def feeling_phrases() -> re.Pattern[str]:
+    """Sayings that carry feeling as a whole ("hasn't a clue"), found in lower-cased text.
+
+    A saying straight after someone else ("she doesn't care") is about them and is not matched.
+    """
+    groups = load_table_file("feeling.toml")["feeling_phrases"]
+    phrases = [re.escape(phrase).replace(r"\ ", " ") for g in groups for phrase in g["terms"]]
+    others = [re.escape(word) for g in groups for word in g.get("other_subjects", ())]
+    not_after = "".join(rf"(?<!\b{word}\s)" for word in others)
+    return re.compile(rf"(?<![\w']){not_after}(?:{trie_pattern(phrases)})(?![\w'])")
 
 
 def _carries_feeling(word: str, words: frozenset[str]) -> bool:
@@ -62,10 +76,18 @@ def feeling_beside(lowered: str, start: int, end: int) -> tuple[int, int] | None
     if len(_WORD.findall(lowered, sentence_end, verdict_end)) <= _VERDICT_WORDS:
         sentence_end = verdict_end
     words = feeling_words()
+    feelings = [
+        match
+        for match in _WORD.finditer(lowered, sentence_start, sentence_end)
+        if not start <= match.start() < end and _carries_feeling(match.group(), words)
+    ]
+    feelings += [
+        match
+        for match in feeling_phrases().finditer(lowered, sentence_start, sentence_end)
+        if match.end() <= start or match.start() >= end
+    ]
     nearest: tuple[int, int] | None = None
-    for match in _WORD.finditer(lowered, sentence_start, sentence_end):
-        if start <= match.start() < end or not _carries_feeling(match.group(), words):
-            continue
+    for match in feelings:
         distance = start - match.end() if match.start() < start else match.start() - end
         if nearest is None or distance < nearest[0]:
             nearest = (distance, match.start() if match.start() < start else match.end())
