@@ -481,3 +481,18 @@ def test_emergency_work_at_night_is_duty_not_contact_at_an_odd_hour(text):
 def test_an_emergency_word_does_not_excuse_a_late_personal_message(found):
     text = "u awake? police were round earlier lol. message me on my own number instead x"
     assert screen(text, sent_at=datetime(2026, 3, 14, 0, 40)).of("boundary") != []
+
+
+def test_a_secret_kept_from_the_workers_office(found):
+    assert found("Please come Sunday for dinner. Nobody at your office need to know.", "boundary")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't give out my personal number, sorry, this phone is the right way to reach me",
+        "Kemi WhatsApped the work phone last night asking for my personal number. I said no.",
+    ],
+)
+def test_refusing_or_reporting_a_request_for_a_personal_number(found, text):
+    assert found(text, "boundary") == []

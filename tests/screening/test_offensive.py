@@ -454,3 +454,35 @@ def test_put_downs_of_people_in_everyday_words(found, text):
 )
 def test_clinical_words_and_complaints_about_things_are_not_put_downs(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is this the one with the mental mum who screams at everyone?",
+        "honestly what a dosser, sat on her backside all day",
+        "now that nonce kwame's gone",
+        "these Somalis pop out 8 kids each and then cry to housing",
+        "these Portuguese mums swan off back home for weeks",
+        "it's always the same with that lot",
+        "that kid who grassed on him is a little rat",
+        "the old boy's senile as anything",
+        "Tom never takes anything new, lazy agency leech",
+        "she's a bit rough, proper estate type",
+    ],
+)
+def test_put_downs_of_parents_groups_and_colleagues(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has mental health needs and the mental health team will call",
+        "we have a rat problem in the loft, pest control booked",
+        "Grandad has been diagnosed with senile dementia",
+        "The Somali community centre runs a homework club",
+    ],
+)
+def test_health_pests_and_communities_are_not_put_downs(found, text):
+    assert found(text, "offensive") == []

@@ -481,3 +481,31 @@ def test_opinions_in_sayings_and_dismissive_names_for_government(found, text):
 )
 def test_labels_letters_grants_and_visits_are_not_opinions(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Home Office have basically abandoned these UASC kids in hotels",
+        "the government's much-trumpeted investment has been a con",
+        "the rest of the Labour group just want a photo op before the elections",
+        "successive governments' refusal to build social housing is why families are stuck",
+        "this government promised to fix caseloads and hasn't lifted a finger",
+        "Brexit is why we can't get agency workers any more. Cheers for that, Boris.",
+    ],
+)
+def test_opinions_on_departments_groups_and_governments_past(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hey Kemi, you looked absolutely gorgeous at the show",
+        "Rishi was brilliant at football today, so proud",
+        "Keir's placement is going well, carers are delighted",
+        "Can you two be our practitioners for the minister visit on the 26th? Dress smart",
+    ],
+)
+def test_children_who_share_a_politicians_first_name_are_not_politics(found, text):
+    assert found(text, "political") == []

@@ -473,3 +473,21 @@ def test_requests_for_the_writer_or_a_family_are_not_allocation(found, text):
 def test_a_duty_request_by_email_is_not_allocation(found):
     text = "Can the duty worker ring Agnieszka Nowak back please"
     assert found(text, "task_allocation", channel="email") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom's in court – Rachel can you do the debrief with her when she lands?",
+        "can u cover my 10:30 CIN visit in Ponders End, I've got a dental emergency",
+        "whoever is on duty desk this aft pls ring back the school nurse",
+        "Who's got capacity for a new CiC transfer from MASH?",
+    ],
+)
+def test_work_handed_on_after_a_dash_or_from_the_writers_own_diary(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+def test_asking_someone_to_cover_for_the_writer_by_email_is_not_allocation(found):
+    text = "can you cover my 10:30 CIN visit in Ponders End?"
+    assert found(text, "task_allocation", channel="email") == []

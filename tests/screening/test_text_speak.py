@@ -2,6 +2,9 @@
 
 import pytest
 
+from safecomms.screening import screen
+from safecomms.screening.people import Gazetteer, Person
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -71,3 +74,20 @@ def test_reported_words_end_where_the_writer_speaks_again(found, text, expected)
 )
 def test_letters_of_an_identifier_are_not_text_speak(found, text):
     assert found(text, "text_speak") == []
+
+
+@pytest.mark.parametrize("text", ["k", "kk", "k."])
+def test_a_one_letter_ok_is_text_speak(found, text):
+    assert found(text, "text_speak") != []
+
+
+@pytest.mark.parametrize("text", ["Flat 3k", "ok k thanks, see you at 4", "wagwan dom, cant come"])
+def test_a_k_inside_a_message_and_slang_greetings_are_not(found, text):
+    assert found(text, "text_speak") == []
+
+
+def test_a_name_is_not_text_speak_however_short():
+    register = Gazetteer.from_people([Person(name="Tyler Brennan", role="child", aliases=("Ty",))])
+    result = screen("ty got arrested last night", gazetteer=register)
+    assert result.of("text_speak") == []
+    assert [f.category.value for f in result.findings] == ["person"]

@@ -137,8 +137,10 @@ def _conduct(
     channel: Channel | None,
     sent_at: datetime | None,
     codes: list[Span],
+    names: list[Span],
 ) -> list[Finding]:
-    """Conduct findings; `codes` are the spans of personal data written as codes, left alone."""
+    """Conduct findings; `codes` are the spans of personal data written as codes, left alone, and
+    `names` the people found, which are not text speak however short ("grassed on ty")."""
     matches = find_conduct(prepared, channel)
     findings: list[Finding] = []
     if matches:
@@ -147,8 +149,8 @@ def _conduct(
         not_prose = find_urls(prepared) + find_emails(prepared) + codes
         speech = reported_speech(prepared)
         excluded = speech.everywhere + not_prose
-        if excluded:
-            verbatim = speech.verbatim + not_prose
+        if excluded or names:
+            verbatim = speech.verbatim + not_prose + names
             matches = [
                 m
                 for m in matches
@@ -204,6 +206,9 @@ def screen(
     prepared = PreparedText.of(text)
     findings = _personal_data(prepared, gazetteer or empty_gazetteer())
     codes = [(finding.start, finding.end) for finding in findings if finding.category in _CODES]
-    findings += _conduct(prepared, resolved_channel, sent_at, codes)
+    names = [
+        (finding.start, finding.end) for finding in findings if finding.category is Category.PERSON
+    ]
+    findings += _conduct(prepared, resolved_channel, sent_at, codes, names)
     findings.sort(key=attrgetter("start", "end", "category"))
     return ScreeningResult(text=text, findings=findings, channel_verdict=channel_verdict(findings))
