@@ -427,3 +427,12 @@ def test_months_cookers_rooms_and_everyday_words_that_are_register_names(text):
         ]
     )
     assert _people(text, register) == []
+
+
+def test_a_title_in_a_register_entry_is_not_a_name_of_its_own():
+    register = Gazetteer.from_people(
+        [Person(name="Layla Haddad", role="parent", aliases=("Mrs Haddad", "Nan Layla"))]
+    )
+    text = "Mrs Carr has booked the room. Mrs Haddad and Nan Layla will come."
+    spans = [text[f.start : f.end] for f in screen(text, gazetteer=register).of("person")]
+    assert spans == ["Carr", "Haddad", "Layla"]

@@ -31,6 +31,8 @@ FUZZY_MIN_LENGTH = 5
 _MISSPELT_CACHE_SIZE = 50_000
 """Words already checked against the register's names, remembered per gazetteer up to this many."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin"})
+_TITLES = word_set("names.toml", "titles") | word_set("names.toml", "kinship_titles")
+"""Titles written into a register entry ("Mrs Haddad", "Nan Pat") are not names on their own."""
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _WORD = re.compile(r"[^\W_]+")
 """A word as `PreparedText.words` counts them."""
@@ -86,13 +88,16 @@ class RegisterMatch:
 def _name_forms(person: Person) -> Iterator[tuple[str, bool]]:
     """Every lower-cased form of a person's names, with whether it is a whole multi-word name."""
     for written in (person.name, *person.aliases):
-        whole = " ".join(lower_keeping_offsets(written).split())
+        words = lower_keeping_offsets(written).split()
+        while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+            words.pop(0)  # the span of a name leaves out its title
+        whole = " ".join(words)
         if not whole:
             continue
         tokens = _TOKEN.findall(whole)
         yield whole, len(tokens) > 1
         for token in tokens:
-            if len(token) >= 2 and token not in _PARTICLES:
+            if len(token) >= 2 and token not in _PARTICLES and token not in _TITLES:
                 yield token, False
                 if "-" in token:
                     yield from ((part, False) for part in token.split("-") if len(part) >= 2)
