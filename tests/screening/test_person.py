@@ -436,3 +436,24 @@ def test_a_title_in_a_register_entry_is_not_a_name_of_its_own():
     text = "Mrs Carr has booked the room. Mrs Haddad and Nan Layla will come."
     spans = [text[f.start : f.end] for f in screen(text, gazetteer=register).of("person")]
     assert spans == ["Carr", "Haddad", "Layla"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hi dom sorry 4 late reply", "dom"),
+        ("wagwan dom, cant come", "dom"),
+        ("ok thx. tell dom hope he feels better", "dom"),
+        ("cn u tell kwame bring the forms", "kwame"),
+    ],
+)
+def test_a_name_typed_in_lower_case_after_a_greeting_or_tell(text, name):
+    register = Gazetteer.from_people([Person(name="Dominic Hale", role="staff", aliases=("Dom",))])
+    assert name in [text[f.start : f.end] for f in screen(text, gazetteer=register).of("person")]
+
+
+@pytest.mark.parametrize(
+    "text", ["hi hope you are well", "thanks will do", "tell mum i said hi", "ring grace back"]
+)
+def test_everyday_words_after_a_greeting_or_tell_are_not_names(text):
+    assert screen(text).of("person") == []

@@ -191,6 +191,24 @@ def is_greeting_or_sign_off(text: str, start: int, end: int) -> bool:
     )
 
 
+LOWER_CASE_CUE_WORDS = frozenset(cue.split()[0] for cue in word_set(_NAMES, "lower_case_cues"))
+"""The first word of each lower-case cue: a text without any of them needs no search."""
+_LOWER_CASE_CUE_BEFORE = re.compile(
+    rf"(?<![\w'])(?:{alternation(word_set(_NAMES, 'lower_case_cues'))})[ \t]+\Z"
+)
+_NEVER_CUED = EVERYDAY_NAMES | COMMON_WORDS | NOT_ADDRESSED
+
+
+def cued_in_lower_case(text: str, start: int, end: int) -> bool:
+    """A lower-case name straight after a greeting, thanks or "tell" ("hi dom", "tell kwame")."""
+    word = text[start:end]
+    return (
+        word.islower()
+        and word not in _NEVER_CUED
+        and _LOWER_CASE_CUE_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
 def used_as_name(text: str, start: int, end: int) -> bool:
     """Whether an everyday word that is also a name (Will, Grace, Hope, Mark) is a name here."""
     word = text[start:end]
@@ -203,6 +221,7 @@ def used_as_name(text: str, start: int, end: int) -> bool:
     if not is_capitalised(word):
         return word.islower() and (
             addressed_in_lower_case(text, start, end)
+            or cued_in_lower_case(text, start, end)
             or _INTRODUCED_BEFORE.search(before) is not None
             or (is_sentence_start(text, start) and _verb_follows(text, end))
         )

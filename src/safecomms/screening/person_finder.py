@@ -25,6 +25,7 @@ from safecomms.screening.name_context import (
     FIRST_NAMES,
     FROM_ORGANISATION,
     INTRODUCTION,
+    LOWER_CASE_CUE_WORDS,
     LOWER_CASE_FROM_ORGANISATION,
     LOWER_CASE_INTRODUCTIONS,
     LOWER_CASE_OPENING_AFTER_BREAK,
@@ -48,6 +49,7 @@ from safecomms.screening.name_context import (
     address_closes,
     addressed_in_lower_case,
     capitalised_run,
+    cued_in_lower_case,
     introduction_closes,
     is_sentence_start,
     names_a_group,
@@ -328,6 +330,22 @@ def _from_lower_case_opening(text: str, found: list[Span]) -> None:
         found.append((match.start(), match.end()))
 
 
+def _from_lower_case_cues(prepared: PreparedText, found: list[Span]) -> None:
+    """Common given names typed in lower case after a greeting, thanks or "tell" ("hi dom")."""
+    text = prepared.text
+    for name in prepared.words & FIRST_NAMES:
+        position = text.find(name)
+        while position != -1:
+            end = position + len(name)
+            if (
+                (position == 0 or not text[position - 1].isalnum())
+                and (end == len(text) or not text[end].isalnum())
+                and cued_in_lower_case(text, position, end)
+            ):
+                found.append((position, end))
+            position = text.find(name, end)
+
+
 def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
     """Spans of people's names, in text order, overlapping candidates merged into one."""
     text = prepared.text
@@ -354,6 +372,8 @@ def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
         _from_relations(text, candidates)
     if text[:1].islower() and not words.isdisjoint(FIRST_NAMES):
         _from_lower_case_opening(text, candidates)
+    if not words.isdisjoint(LOWER_CASE_CUE_WORDS) and not words.isdisjoint(FIRST_NAMES):
+        _from_lower_case_cues(prepared, candidates)
     role_cue = _has_role_cue(prepared)
     given_name_cue = not words.isdisjoint(FIRST_NAMES) or gazetteer.has_fuzzy_names
     if role_cue or given_name_cue:
