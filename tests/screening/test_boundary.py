@@ -496,3 +496,27 @@ def test_a_secret_kept_from_the_workers_office(found):
 )
 def test_refusing_or_reporting_a_request_for_a_personal_number(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't put it in writing to the office. Just text my personal on 07984 220 617",
+        "I'll sort you out with a bit of cash for the electric",
+        "it's my day off so I'll pick you up from the home. no need to put it in the diary",
+        "wear that dress again Saturday, it really suits you \U0001f609",
+    ],
+)
+def test_off_the_books_help_and_compliments_in_the_midlands_set(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you dig out the solicitor's number? It's not on the file anywhere",
+        "That jacket suits you, the interview panel will love it",
+    ],
+)
+def test_missing_records_and_plain_compliments_on_interview_clothes(found, text):
+    assert found(text, "boundary") == []

@@ -486,3 +486,23 @@ def test_put_downs_of_parents_groups_and_colleagues(found, text):
 )
 def test_health_pests_and_communities_are_not_put_downs(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly some people shouldn't be allowed to breed",
+        "half these Romanian families know exactly how to work the system",
+        "maybe learn to speak English properly love",
+        "Not trusting that agency clown with it after last time",
+        "her new boyfriend is a proper greasy scrote",
+        "He's bone idle and frankly dim",
+    ],
+)
+def test_put_downs_found_in_the_midlands_set(found, text):
+    assert found(text, "offensive") != []
+
+
+def test_a_reported_insult_is_the_speakers(found):
+    text = "Jayden kicked off at contact, called his mum a slag and threw a chair. Nobody hurt."
+    assert found(text, "offensive") == []

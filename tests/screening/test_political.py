@@ -509,3 +509,38 @@ def test_opinions_on_departments_groups_and_governments_past(found, text):
 )
 def test_children_who_share_a_politicians_first_name_are_not_politics(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted want evidence and the DfE want it with two fewer workers. Genius plan from people "
+        "who've never done a home visit",
+        "Every time the Home Office tightens the rules lads like Hawre pay. Shameful politics "
+        "and they know exactly what they're doing.",
+        "The PCC's new campaign is pure vote chasing",
+        "Your party should be embarrassed to have voted it through",
+        "MPs have voted themselves another pay rise. Disgusting the lot of them",
+        "Dem politician nuh care bout black yute inna Handsworth",
+        "Government only care about money, not our boys",
+    ],
+)
+def test_verdicts_asides_and_sarcasm_about_government(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government guidance on remote visits is attached. Great to see you all yesterday",
+        "Your party invitation is on the fridge",
+        "The minister visited the hub today. Lovely to see the children's art on the walls",
+    ],
+)
+def test_neutral_mentions_before_a_happy_sentence(found, text):
+    assert found(text, "political") == []
+
+
+def test_good_news_after_a_neutral_mention_is_not_a_verdict_on_it(found):
+    text = "The Home Office interview is on Tuesday. Amazing news about her school place too!"
+    assert found(text, "political") == []

@@ -491,3 +491,21 @@ def test_work_handed_on_after_a_dash_or_from_the_writers_own_diary(found, text):
 def test_asking_someone_to_cover_for_the_writer_by_email_is_not_allocation(found):
     text = "can you cover my 10:30 CIN visit in Ponders End?"
     assert found(text, "task_allocation", channel="email") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tariq can you dig out Hawre's immigration solicitor's number for the appeal bundle?",
+        "Police aware, log no 1207. Ade can you sit up with Jayden till she's back",
+        "Kerry can you circulate the chronology before 1",
+        "Ade can you keep an ear on the boys' corridor",
+    ],
+)
+def test_errands_found_in_the_midlands_set(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+def test_a_young_person_asking_to_be_fetched_is_not_allocation(found):
+    text = "shan im outside the chippy can sum1 come get me pls im scared"
+    assert found(text, "task_allocation", channel="whatsapp") == []

@@ -25,18 +25,26 @@ _VERDICT_WORDS = 3
 
 
 @cache
-def feeling_words() -> frozenset[str]:
-    """Lower-case words that carry feeling strongly enough to make a mention an opinion."""
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that carry feeling, and those of them that blame (rated negative, or added here)."""
     settings = load_table_file("feeling.toml")
     minimum = float(settings["min_strength"])
     ordinary = {word.lower() for group in settings["not_feeling"] for word in group["terms"]}
-    words = {word.lower() for group in settings["also_feeling"] for word in group["terms"]}
+    added = {word.lower() for group in settings["also_feeling"] for word in group["terms"]}
+    words, blaming = set(added), set(added)
     lexicon = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
     for line in lexicon.read_text("utf-8").splitlines():
         word, rating, *_ = line.split("\t")
         if abs(float(rating)) >= minimum and _WORD.fullmatch(word) and word not in ordinary:
             words.add(word)
-    return frozenset(words)
+            if float(rating) < 0:
+                blaming.add(word)
+    return frozenset(words), frozenset(blaming)
+
+
+def feeling_words() -> frozenset[str]:
+    """Lower-case words that carry feeling strongly enough to make a mention an opinion."""
+    return _lexicon()[0]
 
 
 @cache
@@ -67,15 +75,18 @@ def feeling_beside(lowered: str, start: int, end: int) -> tuple[int, int] | None
     """From the subject at `start:end` to the nearest word of feeling in its sentence, or None.
 
     `lowered` is the lower-cased text; the subject's own words do not count ("Universal Credit").
-    A verdict of a few words straight after the sentence counts as part of it ("Reeves' budget
-    did nothing for carers. Shameful.").
+    A verdict straight after the sentence counts as part of it: a few words ("Reeves' budget did
+    nothing for carers. Shameful.") or a sentence that opens with blame ("Shameful politics").
     """
     sentence_start = max(lowered.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
     sentence_end = _sentence_end(lowered, end)
     verdict_end = _sentence_end(lowered, sentence_end + 1)
-    if len(_WORD.findall(lowered, sentence_end, verdict_end)) <= _VERDICT_WORDS:
+    words, blaming = _lexicon()
+    verdict = _WORD.findall(lowered, sentence_end, verdict_end)
+    if len(verdict) <= _VERDICT_WORDS or _carries_feeling(verdict[0], blaming):
+        # "Shameful." or "Disgusting, the lot of them": a comment on what went before. A longer
+        # sentence counts only when it opens with blame ("Amazing news about her place!" is not).
         sentence_end = verdict_end
-    words = feeling_words()
     feelings = [
         match
         for match in _WORD.finditer(lowered, sentence_start, sentence_end)
