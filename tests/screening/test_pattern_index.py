@@ -155,3 +155,20 @@ def test_the_rules_word_lists_never_stand_in_the_atoms():
 def test_a_rule_holding_a_marker_character_is_refused():
     with pytest.raises(ValueError, match="private-use"):
         _with_markers("keep \ue000 quiet", {}, {})
+
+
+def test_a_long_list_of_words_still_has_atoms():
+    """A choice of hundreds of words is too many to cross with its neighbours, but each word is
+    still an atom: without them the pattern would run on every text."""
+    words = [f"word{number}" for number in range(600)]
+    index = PatternIndex()
+    index.add(0, f"(?:{'|'.join(words)})(?![\\w])", re.IGNORECASE)
+    assert index.always_run == ()
+    assert index.candidates(fold("nothing here")) == []
+    assert found(index, "it says word599 here") == [(0, 8, 15)]
+
+
+def test_no_conduct_rule_runs_on_every_message():
+    """A rule whose atoms are lost (a word list grown past what the analysis keeps, a pattern
+    opening with a bare word class) would be tried on every text; each must have atoms."""
+    assert conduct_rules().patterns.always_run == ()

@@ -199,18 +199,20 @@ def _then(left: _Facts, right: _Facts) -> _Facts:
 def _either(options: list[_Facts]) -> _Facts:
     """Facts of a choice between `options`: each may be taken, so only what all share is certain."""
 
-    def union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    def union(sets: list[frozenset[str] | None], limit: int = _LIMIT) -> frozenset[str] | None:
         if any(item is None for item in sets):
             return None
         joined = frozenset().union(*(item for item in sets if item is not None))
-        return joined if len(joined) <= _LIMIT else None
+        return joined if len(joined) <= limit else None
 
     exact = union([option.exact for option in options])
     if exact is not None:
         return _Facts.of_exact(exact)
     prefixes = union([option.prefixes for option in options]) or _EMPTY_STRING
     suffixes = union([option.suffixes for option in options]) or _EMPTY_STRING
-    best = union([option.required[0] if option.required else None for option in options])
+    # Atoms are only looked up, never crossed with others, so a long list of them is cheap.
+    required = [option.required[0] if option.required else None for option in options]
+    best = union(required, _LIMIT * 16) or union([o.exact for o in options], _LIMIT * 16)
     return _Facts(
         exact=None,
         prefixes=prefixes,
