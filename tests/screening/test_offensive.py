@@ -506,3 +506,16 @@ def test_put_downs_found_in_the_midlands_set(found, text):
 def test_a_reported_insult_is_the_speakers(found):
     text = "Jayden kicked off at contact, called his mum a slag and threw a chair. Nobody hurt."
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell that snotty health visitor she can whistle",
+        "My housing officer never answers, useless prat that he is",
+        "no chance I'm going on that site on my own, they're all thieves and liars",
+        "half the Polish parents on my caseload are alcoholics",
+    ],
+)
+def test_put_downs_found_in_the_south_west_set(found, text):
+    assert found(text, "offensive") != []

@@ -544,3 +544,17 @@ def test_neutral_mentions_before_a_happy_sentence(found, text):
 def test_good_news_after_a_neutral_mention_is_not_a_verdict_on_it(found):
     text = "The Home Office interview is on Tuesday. Amazing news about her school place too!"
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the housing minister should come do one shift with us and then tell me it's working",
+        "the chancellor saying tough choices while families choose between heating and eating. "
+        "spare me",
+        "Honestly the ministers who designed the five week wait should have to live on it",
+        "genuinely cannot with the Secretary of State and this rebrand",
+    ],
+)
+def test_challenges_to_ministers_in_their_own_words(found, text):
+    assert found(text, "political") != []

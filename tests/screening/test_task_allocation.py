@@ -509,3 +509,29 @@ def test_errands_found_in_the_midlands_set(found, text):
 def test_a_young_person_asking_to_be_fetched_is_not_allocation(found):
     text = "shan im outside the chippy can sum1 come get me pls im scared"
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agenda for Thursday. Priya you're chairing, Tom minutes please.",
+        "Day team please allocate someone to visit first thing",
+        "Nikki can u correct it on the GP letter before it goes out pls",
+        "Tom, you're going with Jo to Ashton Vale on Thursday.",
+        "Priya can you redo that one via the secure portal",
+        "expect the car park to be chaos \U0001f602 Shona can you make sure the room is tidied",
+    ],
+)
+def test_roles_in_meetings_fixes_and_requests_after_an_emoji(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom you're going with the flow today",
+        "Hi Chidi, thanks for the documents. Could you also send Tiana's birth certificate?",
+    ],
+)
+def test_going_with_the_flow_and_asking_a_family_for_papers(found, text):
+    assert found(text, "task_allocation", channel="teams") == []
