@@ -29,6 +29,7 @@ from typing import IO, Any, BinaryIO
 
 import orjson
 
+from safecomms.files import write_atomically
 from safecomms.screening.engine import screen
 from safecomms.screening.findings import CHANNELS_BY_NAME
 from safecomms.screening.people import ROLES, Gazetteer, Person
@@ -242,18 +243,6 @@ def _collect(
         return error
 
 
-def _write_atomically(path: Path, lines: list[bytes]) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.writelines(lines)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str]) -> int:
     """Run `safecomms screen`; returns the process exit status."""
     try:
@@ -276,7 +265,7 @@ def main(argv: list[str]) -> int:
             sys.stdout.buffer.flush()
         else:
             try:
-                _write_atomically(arguments.output, lines)
+                write_atomically(arguments.output, lines)
             except OSError as error:
                 raise InputError(f"{arguments.output}: cannot write ({error.strerror})") from None
     except InputError as error:

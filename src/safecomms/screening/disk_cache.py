@@ -20,9 +20,10 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from safecomms.files import write_atomically
 
 _FORMAT = b"safecomms-disk-cache-1"
 """Changes whenever the layout of an entry changes."""
@@ -76,14 +77,7 @@ def write(kind: str, key: str, value: Any) -> None:
     try:
         data = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, [data])
         for stale in path.parent.glob(f"{kind}-*.marshal"):
             if stale != path:
                 stale.unlink(missing_ok=True)
