@@ -520,3 +520,14 @@ def test_off_the_books_help_and_compliments_in_the_midlands_set(found, text):
 )
 def test_missing_records_and_plain_compliments_on_interview_clothes(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "babby wont stop crying and i cant cope. sorry for messaging this late",
+        "im outside the chippy can sum1 come get me pls im scared",
+    ],
+)
+def test_a_family_crying_for_help_at_night_is_not_contact_at_an_odd_hour(text):
+    assert screen(text, sent_at=datetime(2026, 3, 14, 0, 40)).of("boundary") == []
