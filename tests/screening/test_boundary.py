@@ -531,3 +531,20 @@ def test_missing_records_and_plain_compliments_on_interview_clothes(found, text)
 )
 def test_a_family_crying_for_help_at_night_is_not_contact_at_an_odd_hour(text):
     assert screen(text, sent_at=datetime(2026, 3, 14, 0, 40)).of("boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got some of my mum's old pans for you, I'll drop them round when I'm not working",
+        "I'll wait round the corner in my car, not by the gates, don't want people talking",
+        "u fancy meetin up just me n u? no need 2 tell ur carer",
+    ],
+)
+def test_off_duty_visits_waiting_out_of_sight_and_meeting_alone(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_saying_you_cannot_take_calls_off_duty_is_a_boundary_kept(found):
+    text = "I can't take calls when I'm not working, but you can ring Childline tonight"
+    assert found(text, "boundary") == []

@@ -519,3 +519,18 @@ def test_a_reported_insult_is_the_speakers(found):
 )
 def test_put_downs_found_in_the_south_west_set(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "let's hope she's less of a dinosaur than the last one",
+        "anyone else think the new director is all mouth?",
+        "some of these dads are knuckle-dragging neanderthals honestly",
+        "Some of the agency lot clearly can't read, so I'll say it twice",
+        "not that gypsies ever understand owt they don't want to",
+        "home staff are clueless, half of them couldn't look after a goldfish",
+    ],
+)
+def test_put_downs_found_in_the_yorkshire_set(found, text):
+    assert found(text, "offensive") != []

@@ -558,3 +558,31 @@ def test_good_news_after_a_neutral_mention_is_not_a_verdict_on_it(found):
 )
 def test_challenges_to_ministers_in_their_own_words(found, text):
     assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the government's 'families first' reforms are just rebadging what we did",
+        "council leader stood there saying 'children are our priority'",
+        "another \u2018record investment\u2019 announcement from Westminster today",
+        "this government wouldn't know a vulnerable child if one sat on their lap",
+        "he's a bit better this week. not that the government cares, they shut his youth club",
+        "a DfE box-ticking exercise dreamt up by people who've never held a caseload",
+        "the new council leadership are more interested in headlines than in outreach",
+    ],
+)
+def test_scare_quotes_and_sarcasm_about_government(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The DfE\'s "Families First" programme starts in April',
+        "I sent the councillors' letters this morning",
+        "The minister visited the hub; the children's 'show and tell' went ahead",
+    ],
+)
+def test_titles_in_quotes_and_possessives_are_not_scare_quotes(found, text):
+    assert found(text, "political") == []

@@ -217,7 +217,7 @@ def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[Conduc
             continue
         span: tuple[int, int] | None = match.span()
         if group.needs_feeling:
-            span = feeling_beside(prepared.lowered, *match.span())
+            span = feeling_beside(prepared.lowered, *match.span(), prepared.text)
         if span is not None:
             found.append(ConductMatch(*span, group))
     return found

@@ -60,6 +60,38 @@ def feeling_phrases() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w']){not_after}(?:{trie_pattern(phrases)})(?![\w'])")
 
 
+_SCARE_QUOTE = re.compile(
+    "(?<![\\w'])['\u2018\"\u201c][a-z][^'\u2019\"\u201d\\n.!?]{1,40}?['\u2019\"\u201d](?![\\w])"
+)
+"""A few words in quotation marks that start in lower case: the writer's mockery of them."""
+
+
+_OWN_QUOTE = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}")
+"""Between a subject and a quote of its own words: "the government's housing 'plan'"."""
+
+
+@cache
+def _scare_quote_cue() -> re.Pattern[str]:
+    """A word that marks the quote after it as mockery ("another 'record investment'")."""
+    groups = load_table_file("feeling.toml")["feeling_phrases"]
+    cues = [re.escape(cue) for g in groups for cue in g.get("scare_quote_cues", ())]
+    return re.compile(rf"(?i)(?<![\w'])(?:{'|'.join(cues) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}\Z")
+
+
+def _scare_quotes(text: str, start: int, end: int, low: int, high: int) -> list[re.Match[str]]:
+    """Scare quotes between `low` and `high` about the subject at `start:end`."""
+    cue = _scare_quote_cue()
+    return [
+        quote
+        for quote in _SCARE_QUOTE.finditer(text, low, high)
+        if (quote.start() >= end and _OWN_QUOTE.fullmatch(text, end, quote.start()))
+        or (
+            (quote.end() <= start or quote.start() >= end)
+            and cue.search(text, max(low, quote.start() - 40), quote.start())
+        )
+    ]
+
+
 def _carries_feeling(word: str, words: frozenset[str]) -> bool:
     """True for a word of feeling, or its adverb ("disgracefully" from "disgraceful")."""
     word = word.strip("'-")
@@ -71,12 +103,16 @@ def _sentence_end(lowered: str, position: int) -> int:
     return min(ends, default=len(lowered))
 
 
-def feeling_beside(lowered: str, start: int, end: int) -> tuple[int, int] | None:
+def feeling_beside(
+    lowered: str, start: int, end: int, text: str | None = None
+) -> tuple[int, int] | None:
     """From the subject at `start:end` to the nearest word of feeling in its sentence, or None.
 
     `lowered` is the lower-cased text; the subject's own words do not count ("Universal Credit").
     A verdict straight after the sentence counts as part of it: a few words ("Reeves' budget did
     nothing for carers. Shameful.") or a sentence that opens with blame ("Shameful politics").
+    With the original `text` (same offsets), scare quotes count too: a few words quoted that start
+    in lower case ("the government's 'plan'"), where a title would start with a capital.
     """
     sentence_start = max(lowered.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
     sentence_end = _sentence_end(lowered, end)
@@ -97,6 +133,8 @@ def feeling_beside(lowered: str, start: int, end: int) -> tuple[int, int] | None
         for match in feeling_phrases().finditer(lowered, sentence_start, sentence_end)
         if match.end() <= start or match.start() >= end
     ]
+    if text is not None:
+        feelings += _scare_quotes(text, start, end, sentence_start, sentence_end)
     nearest: tuple[int, int] | None = None
     for match in feelings:
         distance = start - match.end() if match.start() < start else match.start() - end
