@@ -548,3 +548,15 @@ def test_off_duty_visits_waiting_out_of_sight_and_meeting_alone(found, text):
 def test_saying_you_cannot_take_calls_off_duty_is_a_boundary_kept(found):
     text = "I can't take calls when I'm not working, but you can ring Childline tonight"
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize("text", ["ta-ra x", "the room is boss!! ta for sortin it x", "sound x"])
+def test_a_single_kiss_at_the_end_is_how_families_sign_off(found, text):
+    """Parents and young people end messages with a kiss as a matter of course; a worker's
+    kiss is caught with what comes with it ("miss you x", "xx", "x Jo")."""
+    assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize("text", ["miss you x", "night night xx", "see you Tuesday x Jo"])
+def test_kisses_with_affection_repeated_or_before_a_signature(found, text):
+    assert found(text, "boundary") != []

@@ -448,7 +448,7 @@ def test_a_worker_who_can_do_something_is_a_description(found):
         "Hi Becky, kinship allowance still hasn't gone in after 3 weeks – can you chase payments",
         "Back at Seaview. Day team please pick up the return home interview",
         "The printer is jammed. Whoever's nearest can you log it with IT",
-        "Shona can you make sure the sensory room is tidied before then",
+        "Shona can you book the sensory room before then",
         "Jordan, you're shadowing Kev on Thursday.",
         "@Becky Maureen's NI is on the form, can you add it to the payment run tonight",
     ],
@@ -519,7 +519,7 @@ def test_a_young_person_asking_to_be_fetched_is_not_allocation(found):
         "Nikki can u correct it on the GP letter before it goes out pls",
         "Tom, you're going with Jo to Ashton Vale on Thursday.",
         "Priya can you redo that one via the secure portal",
-        "expect the car park to be chaos \U0001f602 Shona can you make sure the room is tidied",
+        "expect the car park to be chaos \U0001f602 Shona can you book the room for 2",
     ],
 )
 def test_roles_in_meetings_fixes_and_requests_after_an_emoji(found, text):
@@ -535,3 +535,11 @@ def test_roles_in_meetings_fixes_and_requests_after_an_emoji(found, text):
 )
 def test_going_with_the_flow_and_asking_a_family_for_papers(found, text):
     assert found(text, "task_allocation", channel="teams") == []
+
+
+def test_asking_a_parent_to_make_sure_of_something_is_not_allocation(found):
+    text = (
+        "Hi Sharon, just confirming I'll meet you and Kayden at the police station at 10 "
+        "tomorrow. Please make sure he's up and has had his breakfast."
+    )
+    assert found(text, "task_allocation", channel="sms") == []
