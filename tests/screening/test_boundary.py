@@ -560,3 +560,20 @@ def test_a_single_kiss_at_the_end_is_how_families_sign_off(found, text):
 @pytest.mark.parametrize("text", ["miss you x", "night night xx", "see you Tuesday x Jo"])
 def test_kisses_with_affection_repeated_or_before_a_signature(found, text):
     assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here's £20 from me for your trainers, just say you saved it up if Pat asks",
+        "dont tell ur sw we went to the footy together",
+        "I've set up a new Gmail so we can chat without it going on the YOT system",
+    ],
+)
+def test_money_cover_stories_and_new_accounts(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_a_young_persons_new_e_mail_passed_on_is_not_a_private_channel(found):
+    text = "Andreea's set up a new email for uni stuff, can we use that from now on?"
+    assert found(text, "boundary") == []

@@ -534,3 +534,17 @@ def test_put_downs_found_in_the_south_west_set(found, text):
 )
 def test_put_downs_found_in_the_yorkshire_set(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly these Romanian families, you never get a straight answer",
+        "She's sound, unlike the ex, who's a nasty little weasel",
+        "That mate's a right little tart if you ask me",
+        "Bev's lovely but the husband is a knuckle-dragger",
+        "Hopefully not that snooty cow with the lanyard collection",
+    ],
+)
+def test_put_downs_found_in_the_liverpool_set(found, text):
+    assert found(text, "offensive") != []

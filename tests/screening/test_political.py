@@ -586,3 +586,31 @@ def test_scare_quotes_and_sarcasm_about_government(found, text):
 )
 def test_titles_in_quotes_and_possessives_are_not_scare_quotes(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all that labour lot care about is their expenses",
+        "Ten years of cuts and we can't even get a phone answered",
+        "thanks very much to whoever's running the NHS into the ground in Westminster",
+        "Shower of muppets in that cabinet",
+        "Councillor doing a photo op at the new family hub today",
+        "Your administration's decision to freeze fostering allowances is shameful",
+        "if I hear one more minister say 'early intervention' I'm driving into the Mersey",
+    ],
+)
+def test_opinions_found_in_the_liverpool_set(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Evans will attend the corporate parenting panel",
+        "She's been in labour since 6, the midwife says it's going well",
+        "The minister's office confirmed the date",
+    ],
+)
+def test_councillors_labour_and_ministers_named_plainly(found, text):
+    assert found(text, "political") == []

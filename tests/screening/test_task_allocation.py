@@ -543,3 +543,17 @@ def test_asking_a_parent_to_make_sure_of_something_is_not_allocation(found):
         "tomorrow. Please make sure he's up and has had his breakfast."
     )
     assert found(text, "task_allocation", channel="sms") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kayden's been lifted again. Nadia you're closest, can you go down as AA",
+        "Nadia you're presenting it at Thursday's team meeting, sorry, short straw",
+        "Whoever's doing the Nowak visit Friday, book through Big Word not Language Line",
+        "@Macca @Nadia one of yous needs to do Monday's referral order panel",
+        "Can whoever has the pool car keys drop them to Gemma?",
+    ],
+)
+def test_work_handed_out_in_the_liverpool_set(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
