@@ -20,7 +20,7 @@ from tests.pages import check_page, sign_in
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = "Running late lol, will be there soon. Dont tell your mum x"
+CONTENT = "Running late lol, will be there soon. Dont tell your mum xx"
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def record(case_setup: dict[str, Any]) -> tuple[Communication, list[Any]]:
             ("text_speak", 13, 16, "7.1.2-no-text-speak"),
             ("person", 18, 22, "6.1-minimise-client-data"),
             ("boundary", 38, 56, "5.1-no-grooming-risk"),
-            ("boundary", 57, 58, "5.1-no-grooming-risk"),
+            ("boundary", 57, 59, "5.1-no-grooming-risk"),
         ],
     )
 
