@@ -548,3 +548,17 @@ def test_put_downs_found_in_the_yorkshire_set(found, text):
 )
 def test_put_downs_found_in_the_liverpool_set(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that lot at the lodge, all drug runners the lot of them",
+        "extra nights again, hysterical nightmare that woman",
+        "the carers are a pair of money grabbing vultures",
+        "found her at 3am and just dropped her back, useless bunch of plods",
+        "immigrants get everything handed to them",
+    ],
+)
+def test_put_downs_found_in_the_kent_set(found, text):
+    assert found(text, "offensive") != []

@@ -614,3 +614,23 @@ def test_opinions_found_in_the_liverpool_set(found, text):
 )
 def test_councillors_labour_and_ministers_named_plainly(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shout out to whoever closed the only respite unit. councillors sleeping well I hope",
+        "your cabinet member for children should try a night shift",
+        "Another week of Whitehall pretending the NTS works.",
+        "what 14 years of this lot running the NHS looks like",
+        "Whoever signed that off at cabinet should be ashamed",
+        "Home Office wanting x-rays on kids because it plays well with the tabloids. disgraceful",
+    ],
+)
+def test_opinions_found_in_the_kent_set(found, text):
+    assert found(text, "political") != []
+
+
+def test_praise_for_the_person_addressed_is_not_about_the_home_office(found):
+    text = "Well done at the Home Office, you were very brave. Rest this evening"
+    assert found(text, "political") == []

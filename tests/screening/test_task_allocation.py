@@ -557,3 +557,20 @@ def test_asking_a_parent_to_make_sure_of_something_is_not_allocation(found):
 )
 def test_work_handed_out_in_the_liverpool_set(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lauren when you get a sec could you raise a PO for the interpreter on Thursday",
+        "Tom can you present Fuller and Akintola at panel Tues",
+        "can the duty worker this afternoon please follow up the GP for the boy",
+    ],
+)
+def test_work_handed_out_in_the_kent_set(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+def test_let_me_know_is_not_an_errand(found):
+    text = "Hi Grace, the review has moved to Friday. Please let me know if that works."
+    assert found(text, "task_allocation", channel="teams") == []

@@ -20,6 +20,11 @@ from safecomms.screening.lexicons import load_table_file, trie_pattern
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _SENTENCE_ENDS = ".!?\n"
+_SAID_OF_YOU = re.compile(
+    r"(?<![a-z])(?:you|u)(?:'re|\s+are|\s+were|\s+was|\s+did|\s+look|\s+looked|\s+r)\s+(?:[a-z]+\s+)?\Z"
+)
+"""Before a word of feeling about the person addressed ("Well done at the Home Office, you were
+very brave"): the feeling is about them, not the subject."""
 _VERDICT_WORDS = 3
 """A sentence this short after a mention is a comment on it ("Shameful.", "What a joke!")."""
 
@@ -126,7 +131,9 @@ def feeling_beside(
     feelings = [
         match
         for match in _WORD.finditer(lowered, sentence_start, sentence_end)
-        if not start <= match.start() < end and _carries_feeling(match.group(), words)
+        if not start <= match.start() < end
+        and _carries_feeling(match.group(), words)
+        and not _SAID_OF_YOU.search(lowered, max(0, match.start() - 24), match.start())
     ]
     feelings += [
         match
