@@ -507,7 +507,7 @@ def test_refusing_or_reporting_a_request_for_a_personal_number(found, text):
         "wear that dress again Saturday, it really suits you \U0001f609",
     ],
 )
-def test_off_the_books_help_and_compliments_in_the_midlands_set(found, text):
+def test_money_lifts_on_a_day_off_and_compliments_on_clothes(found, text):
     assert found(text, "boundary") != []
 
 

@@ -497,62 +497,21 @@ def test_health_pests_and_communities_are_not_put_downs(found, text):
         "Not trusting that agency clown with it after last time",
         "her new boyfriend is a proper greasy scrote",
         "He's bone idle and frankly dim",
-    ],
-)
-def test_put_downs_found_in_the_midlands_set(found, text):
-    assert found(text, "offensive") != []
-
-
-def test_a_reported_insult_is_the_speakers(found):
-    text = "Jayden kicked off at contact, called his mum a slag and threw a chair. Nobody hurt."
-    assert found(text, "offensive") == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "tell that snotty health visitor she can whistle",
         "My housing officer never answers, useless prat that he is",
         "no chance I'm going on that site on my own, they're all thieves and liars",
         "half the Polish parents on my caseload are alcoholics",
-    ],
-)
-def test_put_downs_found_in_the_south_west_set(found, text):
-    assert found(text, "offensive") != []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "let's hope she's less of a dinosaur than the last one",
         "anyone else think the new director is all mouth?",
         "some of these dads are knuckle-dragging neanderthals honestly",
         "Some of the agency lot clearly can't read, so I'll say it twice",
         "not that gypsies ever understand owt they don't want to",
         "home staff are clueless, half of them couldn't look after a goldfish",
-    ],
-)
-def test_put_downs_found_in_the_yorkshire_set(found, text):
-    assert found(text, "offensive") != []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "honestly these Romanian families, you never get a straight answer",
         "She's sound, unlike the ex, who's a nasty little weasel",
         "That mate's a right little tart if you ask me",
         "Bev's lovely but the husband is a knuckle-dragger",
         "Hopefully not that snooty cow with the lanyard collection",
-    ],
-)
-def test_put_downs_found_in_the_liverpool_set(found, text):
-    assert found(text, "offensive") != []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "that lot at the lodge, all drug runners the lot of them",
         "extra nights again, hysterical nightmare that woman",
         "the carers are a pair of money grabbing vultures",
@@ -560,5 +519,11 @@ def test_put_downs_found_in_the_liverpool_set(found, text):
         "immigrants get everything handed to them",
     ],
 )
-def test_put_downs_found_in_the_kent_set(found, text):
+def test_put_downs_of_parents_professionals_colleagues_and_groups_in_regional_words(found, text):
+    """Insults written the way teams across the country write them, none of them stock phrases."""
     assert found(text, "offensive") != []
+
+
+def test_a_reported_insult_is_the_speakers(found):
+    text = "Jayden kicked off at contact, called his mum a slag and threw a chair. Nobody hurt."
+    assert found(text, "offensive") == []

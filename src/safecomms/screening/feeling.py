@@ -83,16 +83,21 @@ def _scare_quote_cue() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w'])(?:{'|'.join(cues) or '(?!)'})\s+(?:[\w-]+\s+){{0,2}}\Z")
 
 
+def _apart(match: re.Match[str], start: int, end: int) -> bool:
+    """True when `match` lies wholly outside the subject at `start:end`."""
+    return match.end() <= start or match.start() >= end
+
+
 def _scare_quotes(text: str, start: int, end: int, low: int, high: int) -> list[re.Match[str]]:
     """Scare quotes between `low` and `high` about the subject at `start:end`."""
     cue = _scare_quote_cue()
     return [
         quote
         for quote in _SCARE_QUOTE.finditer(text, low, high)
-        if (quote.start() >= end and _OWN_QUOTE.fullmatch(text, end, quote.start()))
-        or (
-            (quote.end() <= start or quote.start() >= end)
-            and cue.search(text, max(low, quote.start() - 40), quote.start())
+        if _apart(quote, start, end)
+        and (
+            (quote.start() >= end and _OWN_QUOTE.fullmatch(text, end, quote.start()))
+            or cue.search(text, max(low, quote.start() - 40), quote.start())
         )
     ]
 
@@ -131,14 +136,14 @@ def feeling_beside(
     feelings = [
         match
         for match in _WORD.finditer(lowered, sentence_start, sentence_end)
-        if not start <= match.start() < end
+        if _apart(match, start, end)
         and _carries_feeling(match.group(), words)
         and not _SAID_OF_YOU.search(lowered, max(0, match.start() - 24), match.start())
     ]
     feelings += [
         match
         for match in feeling_phrases().finditer(lowered, sentence_start, sentence_end)
-        if match.end() <= start or match.start() >= end
+        if _apart(match, start, end)
     ]
     if text is not None:
         feelings += _scare_quotes(text, start, end, sentence_start, sentence_end)

@@ -34,9 +34,10 @@ WEEKDAYS = word_set(_NAMES, "weekdays")
 _ENDS_A_RUN = NOT_NAMES | PLACE_WORDS
 POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 
-_TITLE_WORDS = word_set(_NAMES, "titles") | word_set(_NAMES, "kinship_titles")
+TITLE_WORDS = word_set(_NAMES, "titles") | word_set(_NAMES, "kinship_titles")
+"""Courtesy, professional and family titles, lower-cased ("mrs", "dr", "nan")."""
 _UPPER_CASE_TITLES = tuple(load_table_file(_NAMES)["titles"]["upper_case_terms"])
-_TITLES = alternation(_TITLE_WORDS)
+_TITLES = alternation(TITLE_WORDS)
 _UPPER_TITLES = alternation(_UPPER_CASE_TITLES)
 _GREETINGS = alternation(word_set(_NAMES, "greetings"))
 _SIGN_OFFS = alternation(word_set(_NAMES, "sign_offs"))
@@ -54,7 +55,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 
 TITLE = re.compile(rf"(?<![\w])(?:(?i:{_TITLES})|{_UPPER_TITLES})\.?[ \t]+")
 TITLE_BEFORE = re.compile(rf"(?<![\w])(?:(?i:{_TITLES})|{_UPPER_TITLES})\.?[ \t]+\Z")
-LOWER_CASE_TITLES = PhraseSearch(_TITLE_WORDS, r"(?:{})\.?[ \t]+")
+LOWER_CASE_TITLES = PhraseSearch(TITLE_WORDS, r"(?:{})\.?[ \t]+")
 UPPER_CASE_TITLES = PhraseSearch(_UPPER_CASE_TITLES, r"(?:{})\.?[ \t]+")
 """`TITLE` in two parts, without its word-start check (see `word_starts`): titles in any case,
 for lower-cased ASCII text, and titles only written in capitals (PC, DS)."""

@@ -460,10 +460,10 @@ class PatternIndex:
         """Each pattern's required atom sets, from the disk cache when it has them."""
         if self._required is None:
             caching = self._cache_kind is not None and disk_cache.cache_dir() is not None
-            key = self._cache_key() if caching else ""
-            if not (caching and self._load_cached(key)):
+            key = self._cache_key() if caching else None
+            if key is None or not self._load_cached(key):
                 self._required = self._analyse()
-                if caching:
+                if key is not None:
                     self._store_cached(key)
         assert self._required is not None
         return self._required

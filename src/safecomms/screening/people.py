@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from safecomms.screening.lexicons import word_set
+from safecomms.screening.name_context import TITLE_WORDS
 from safecomms.screening.prepared import PreparedText, lower_keeping_offsets
 
 ROLES = frozenset({"child", "parent", "carer", "staff", "other"})
@@ -31,8 +32,6 @@ FUZZY_MIN_LENGTH = 5
 _MISSPELT_CACHE_SIZE = 50_000
 """Words already checked against the register's names, remembered per gazetteer up to this many."""
 _PARTICLES = frozenset({"de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin"})
-_TITLES = word_set("names.toml", "titles") | word_set("names.toml", "kinship_titles")
-"""Titles written into a register entry ("Mrs Haddad", "Nan Pat") are not names on their own."""
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _WORD = re.compile(r"[^\W_]+")
 """A word as `PreparedText.words` counts them."""
@@ -89,15 +88,15 @@ def _name_forms(person: Person) -> Iterator[tuple[str, bool]]:
     """Every lower-cased form of a person's names, with whether it is a whole multi-word name."""
     for written in (person.name, *person.aliases):
         words = lower_keeping_offsets(written).split()
-        while len(words) > 1 and words[0].rstrip(".") in _TITLES:
-            words.pop(0)  # the span of a name leaves out its title
+        while len(words) > 1 and words[0].rstrip(".") in TITLE_WORDS:
+            words.pop(0)  # a title in a register entry ("Mrs Haddad") is not part of the name
         whole = " ".join(words)
         if not whole:
             continue
         tokens = _TOKEN.findall(whole)
         yield whole, len(tokens) > 1
         for token in tokens:
-            if len(token) >= 2 and token not in _PARTICLES and token not in _TITLES:
+            if len(token) >= 2 and token not in _PARTICLES and token not in TITLE_WORDS:
                 yield token, False
                 if "-" in token:
                     yield from ((part, False) for part in token.split("-") if len(part) >= 2)

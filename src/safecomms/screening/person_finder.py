@@ -44,6 +44,7 @@ from safecomms.screening.name_context import (
     ROLE_IN_BRACKETS,
     ROLES,
     TITLE,
+    TITLE_WORDS,
     UPPER_CASE_TITLES,
     WORD,
     address_closes,
@@ -59,11 +60,10 @@ from safecomms.screening.name_context import (
     word_starts,
 )
 from safecomms.screening.people import Gazetteer
-from safecomms.screening.prepared import PreparedText
+from safecomms.screening.prepared import PreparedText, is_word_char
 
 Span = tuple[int, int]
 
-_TITLE_WORDS = word_set("names.toml", "titles") | word_set("names.toml", "kinship_titles")
 _OPENING_WORDS = frozenset(
     word.split()[0]
     for word in word_set("names.toml", "greetings") | word_set("names.toml", "sign_offs")
@@ -338,8 +338,8 @@ def _from_lower_case_cues(prepared: PreparedText, found: list[Span]) -> None:
         while position != -1:
             end = position + len(name)
             if (
-                (position == 0 or not text[position - 1].isalnum())
-                and (end == len(text) or not text[end].isalnum())
+                (position == 0 or not is_word_char(text[position - 1]))
+                and (end == len(text) or not is_word_char(text[end]))
                 and cued_in_lower_case(text, position, end)
             ):
                 found.append((position, end))
@@ -352,7 +352,7 @@ def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
     words = prepared.words
     candidates: list[Span] = []
     _from_register(prepared, gazetteer, candidates)
-    if not words.isdisjoint(_TITLE_WORDS) or "PC" in text or "DC" in text or "DS" in text:
+    if not words.isdisjoint(TITLE_WORDS) or "PC" in text or "DC" in text or "DS" in text:
         _from_titles(prepared, candidates)
     opening_cue = not words.isdisjoint(_OPENING_WORDS)
     short_dash = "-" in text or "~" in text
