@@ -577,3 +577,22 @@ def test_money_cover_stories_and_new_accounts(found, text):
 def test_a_young_persons_new_e_mail_passed_on_is_not_a_private_channel(found):
     text = "Andreea's set up a new email for uni stuff, can we use that from now on?"
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've set up this email just for us so your carers and your IRO don't need to see it",
+        "Use this number, it's a phone just for us two",
+        "your social worker doesn't need to know about Saturday",
+    ],
+)
+def test_private_channels_and_keeping_adults_out(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_a_young_person_reaching_out_at_night_is_not_the_worker_s_boundary(found):
+    from datetime import datetime
+
+    text = "miss are u there. dads shouting again and smashing stuff"
+    assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 55)) == []

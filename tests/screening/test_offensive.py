@@ -527,3 +527,31 @@ def test_put_downs_of_parents_professionals_colleagues_and_groups_in_regional_wo
 def test_a_reported_insult_is_the_speakers(found):
     text = "Jayden kicked off at contact, called his mum a slag and threw a chair. Nobody hurt."
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was the new agency lass, she's a right dozy mare",
+        "the dad is a typical controlling caveman, they're all like that",
+        "Mum's English is so bad it's like talking to a brick wall",
+        "that cabinet member is a clown",
+        "this effing printer has eaten my chronology",
+        "you're absolutely useless, the lot of you",
+    ],
+)
+def test_put_downs_stereotypes_and_swearing(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new case recording system is absolutely useless, crashed four times",
+        "Dad was effing and blinding at the door, police called",
+        "Mum's English is limited so an interpreter is booked",
+        "he was the class clown at primary, school say he's settled now",
+    ],
+)
+def test_frustration_with_things_and_records_of_what_happened(found, text):
+    assert found(text, "offensive") == []

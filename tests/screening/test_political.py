@@ -626,3 +626,34 @@ def test_councillors_labour_and_ministers_named_plainly(found, text):
 def test_praise_for_the_person_addressed_is_not_about_the_home_office(found):
     text = "Well done at the Home Office, you were very brave. Rest this evening"
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh great, the minister is fixing children's services again",
+        "Our MP had the cheek to open the new hub after his lot shut the old one",
+        "the chancellor says councils are broke while handing contracts to his mates. love it.",
+        "councillors voted to shut the youth centre tonight. clap clap.",
+        "the Treasury treats early help as an optional extra",
+        "Starmer said he'd sort social care in a year. still waiting",
+        "If the government actually paid for early help we'd see fewer families in crisis",
+        "the hearing was put back again, all down to a decade of legal aid cuts",
+        "you always take kids off poor families, never the rich ones. class war",
+    ],
+)
+def test_sarcasm_and_blame_in_the_field_s_own_words(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh good, the interpreter is booked for Tuesday",
+        "still waiting for the GP letter, will chase",
+        "If the minister visits the hub on Friday we need the room tidy",
+        "The government guidance on contact was updated last week",
+    ],
+)
+def test_the_same_words_away_from_a_political_subject(found, text):
+    assert found(text, "political") == []

@@ -557,3 +557,42 @@ def test_work_handed_to_whoever_is_closest_or_by_role_in_a_group_chat(found, tex
 def test_let_me_know_is_not_an_errand(found):
     text = "Hi Grace, the review has moved to Friday. Please let me know if that works."
     assert found(text, "task_allocation", channel="teams") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Grace, could you bring the school letter to the office on Thursday?",
+        "Morning Kel, can you do the school run tomorrow? Contact is at 3",
+        "Jayden can you pick up your bus pass from reception before 5",
+    ],
+)
+def test_requests_to_a_child_parent_or_carer_on_the_register_are_not_work_handed_out(found, text):
+    """The register says who is family: asking them to do something is not allocating work."""
+    assert found(text, "task_allocation", channel="sms") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Mark, could you cover the Smith visit tomorrow?",
+        "Can you cover Jayden's visit tomorrow, Mark? I'm at court",
+        "Ring Grace back about contact times please, I said someone would by 5",
+    ],
+)
+def test_requests_to_staff_or_about_a_family_are_still_work_handed_out(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EDT update: placed with emergency carers overnight. Day team to pick up the strategy "
+        "discussion first thing.",
+        "pls someone do the return home interview for Jayden before the 72 hours are up",
+        "Mark, need the ICPC report for the Hunter family by 12 tomorrow please, chair has asked",
+        "Lou here - Mark you're taking the Okafor case from Monday",
+    ],
+)
+def test_work_handed_to_a_team_to_anyone_or_with_a_deadline(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

@@ -91,3 +91,8 @@ def test_a_name_is_not_text_speak_however_short():
     result = screen("ty got arrested last night", gazetteer=register)
     assert result.of("text_speak") == []
     assert [f.category.value for f in result.findings] == ["person"]
+
+
+@pytest.mark.parametrize("text", ["wuu2? bored af at the home", "that film was long af"])
+def test_status_questions_and_af(found, text):
+    assert found(text, "text_speak") != []

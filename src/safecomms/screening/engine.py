@@ -7,6 +7,7 @@ once) and drops conduct that is someone else's quoted or reported words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
@@ -32,7 +33,7 @@ from safecomms.screening.findings import (
 )
 from safecomms.screening.identifiers import find_nhs_numbers, find_ni_numbers
 from safecomms.screening.lexicons import load_table_file
-from safecomms.screening.people import Gazetteer, empty_gazetteer
+from safecomms.screening.people import CLIENT_ROLES, Gazetteer, empty_gazetteer
 from safecomms.screening.person_finder import find_people
 from safecomms.screening.postcodes import find_postcodes
 from safecomms.screening.prepared import PreparedText
@@ -126,6 +127,56 @@ def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:
     return merged
 
 
+_GREETINGS = frozenset(
+    {
+        "",
+        "@",
+        "hi",
+        "hiya",
+        "hey",
+        "hello",
+        "dear",
+        "morning",
+        "good morning",
+        "afternoon",
+        "good afternoon",
+        "evening",
+        "good evening",
+    }
+)
+"""What may come before the name a request is addressed to, within the request's match."""
+
+
+_ADDRESSED = re.compile(
+    r"\s*(?:[,:!\n]|$)|\s+(?:can|could|would|will|please|pls|plz)\b", re.IGNORECASE
+)
+"""After a name that opens a sentence without a greeting: it is the person spoken to ("Jayden,",
+"Jayden can you"), not the subject ("Jayden's mum rang")."""
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+
+
+def _asks_a_client(match: ConductMatch, text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
+    """True when a request is addressed to a child, parent or carer on the register ("Hi Harjit,
+    could you bring the school letter"): asking a family is not handing work to a colleague,
+    whatever the wording. The addressee is a name opening the request's sentence, or the message,
+    after nothing but a greeting."""
+    addressee = None
+    for start, end in names:
+        if start >= match.end:
+            break
+        opening = _sentence_start(text, start)
+        greeting = " ".join(text[opening:start].lower().split())
+        if greeting not in _GREETINGS or not (greeting or _ADDRESSED.match(text, end)):
+            continue
+        if not text[:opening].strip() or _sentence_start(text, match.start) <= start:
+            addressee = text[start:end]
+    roles = gazetteer.roles_of(addressee) if addressee else frozenset()
+    return bool(roles) and roles <= CLIENT_ROLES
+
+
 _CODES = frozenset(
     {Category.NI_NUMBER, Category.NHS_NUMBER, Category.POSTCODE, Category.PHONE, Category.EMAIL}
 )
@@ -138,10 +189,18 @@ def _conduct(
     sent_at: datetime | None,
     codes: list[Span],
     names: list[Span],
+    gazetteer: Gazetteer,
 ) -> list[Finding]:
     """Conduct findings; `codes` are the spans of personal data written as codes, left alone, and
     `names` the people found, which are not text speak however short ("grassed on ty")."""
     matches = find_conduct(prepared, channel)
+    if names:
+        matches = [
+            m
+            for m in matches
+            if m.group.category is not Category.TASK_ALLOCATION
+            or not _asks_a_client(m, prepared.text, names, gazetteer)
+        ]
     findings: list[Finding] = []
     if matches:
         text = prepared.text
@@ -204,11 +263,12 @@ def screen(
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     prepared = PreparedText.of(text)
-    findings = _personal_data(prepared, gazetteer or empty_gazetteer())
+    gazetteer = gazetteer or empty_gazetteer()
+    findings = _personal_data(prepared, gazetteer)
     codes = [(finding.start, finding.end) for finding in findings if finding.category in _CODES]
     names = [
         (finding.start, finding.end) for finding in findings if finding.category is Category.PERSON
     ]
-    findings += _conduct(prepared, resolved_channel, sent_at, codes, names)
+    findings += _conduct(prepared, resolved_channel, sent_at, codes, names, gazetteer)
     findings.sort(key=attrgetter("start", "end", "category"))
     return ScreeningResult(text=text, findings=findings, channel_verdict=channel_verdict(findings))

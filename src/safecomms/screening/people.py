@@ -20,6 +20,8 @@ from safecomms.screening.name_context import TITLE_WORDS
 from safecomms.screening.prepared import PreparedText, lower_keeping_offsets
 
 ROLES = frozenset({"child", "parent", "carer", "staff", "other"})
+CLIENT_ROLES = frozenset({"child", "parent", "carer"})
+"""The people a case is about: what is asked of them is not work handed to a colleague."""
 
 SHORT_FORM_LENGTH = 3
 """Name forms this short ("Ty", "Sum", "Kel") written in lower case are too often a word or a
@@ -84,13 +86,18 @@ class RegisterMatch:
     fuzzy: bool = False
 
 
+def _untitled(written: str) -> str:
+    """A name lower-cased with single spaces and without a title before it ("Mrs Haddad")."""
+    words = lower_keeping_offsets(written).split()
+    while len(words) > 1 and words[0].rstrip(".") in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _name_forms(person: Person) -> Iterator[tuple[str, bool]]:
     """Every lower-cased form of a person's names, with whether it is a whole multi-word name."""
     for written in (person.name, *person.aliases):
-        words = lower_keeping_offsets(written).split()
-        while len(words) > 1 and words[0].rstrip(".") in TITLE_WORDS:
-            words.pop(0)  # a title in a register entry ("Mrs Haddad") is not part of the name
-        whole = " ".join(words)
+        whole = _untitled(written)
         if not whole:
             continue
         tokens = _TOKEN.findall(whole)
@@ -139,6 +146,8 @@ class Gazetteer:
     _deletion_index: dict[str, frozenset[str]] = field(repr=False)
     _capital_forms: frozenset[str] = field(repr=False)
     """Lower-cased words the register writes in capitals ("JJ"), so they are not abbreviations."""
+    _roles: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    """Each lower-cased name form (full name, each part, alias) and the roles of those it names."""
     _misspelt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -148,6 +157,7 @@ class Gazetteer:
         everyday = word_set("names.toml", "ambiguous")
         forms: dict[str, set[NameForm]] = {}
         fuzzy_names: set[str] = set()
+        roles: dict[str, set[str]] = {}
         capital_forms = {
             token.lower()
             for person in people
@@ -157,6 +167,7 @@ class Gazetteer:
         }
         for person in people:
             for form, is_full in _name_forms(person):
+                roles.setdefault(form, set()).add(person.role)
                 key, name_form = NameForm.of(form, form in everyday and not is_full)
                 for word in (key, key + "s") if key else ("",):
                     forms.setdefault(word, set()).add(name_form)
@@ -174,7 +185,12 @@ class Gazetteer:
             _forms_without_words=wordless,
             _deletion_index={key: frozenset(names) for key, names in index.items()},
             _capital_forms=frozenset(capital_forms),
+            _roles={form: frozenset(found) for form, found in roles.items()},
         )
+
+    def roles_of(self, name: str) -> frozenset[str]:
+        """The roles of the register people a name as written could be ("Tyler", "mrs pitt")."""
+        return self._roles.get(_untitled(name), frozenset())
 
     def find_exact(self, prepared: PreparedText) -> list[RegisterMatch]:
         """Register names written in full or in part, in any letter case, as whole words.
