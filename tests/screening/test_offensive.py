@@ -555,3 +555,34 @@ def test_put_downs_stereotypes_and_swearing(found, text):
 )
 def test_frustration_with_things_and_records_of_what_happened(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's the laziest woman on the estate, sits on her arse all day",
+        "gypsies, what do you expect",
+        "Typical of that community, the girls are skivvies",
+        "you know what scousers are like",
+        "half these asylum seekers are chancers",
+        "Always said he was a creepy old perv",
+        "proper power-tripping cow",
+        "Easton is basically Mogadishu now",
+        "that kid creeps me out",
+        "Typical tinker, thinks rules are for other people",
+    ],
+)
+def test_slurs_stereotypes_and_contempt_in_the_field_s_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not going back to that school. they call me gyppo every day and the teachers do nothing",
+        "the contract is a cash cow for the provider",
+        "the Travellers' site visit is booked for Tuesday",
+    ],
+)
+def test_what_others_call_a_child_and_the_same_words_as_facts(found, text):
+    assert found(text, "offensive") == []

@@ -657,3 +657,23 @@ def test_sarcasm_and_blame_in_the_field_s_own_words(found, text):
 )
 def test_the_same_words_away_from_a_political_subject(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor found millions for an arena. Absolute joke - they don't give a toss about kids",
+        "Reeves can come and do a week on duty and see how she gets on",
+        "Drakeford did more for kids in care than any English politician. Fair play to the man",
+        "This government's had years to sort social work pay and done sod all",
+        "Burnham's the only politician who's ever turned up for care leavers round here",
+        "Brexit was an act of national self-harm and these kids are paying for it",
+    ],
+)
+def test_verdicts_praise_and_blame_in_more_of_the_field_s_words(found, text):
+    assert found(text, "political") != []
+
+
+def test_a_verdict_sentence_that_opens_with_praise_is_not_blame(found):
+    text = "The minister opened the hub today. Absolutely lovely day for the families who came"
+    assert found(text, "political") == []

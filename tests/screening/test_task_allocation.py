@@ -596,3 +596,23 @@ def test_requests_to_staff_or_about_a_family_are_still_work_handed_out(found, te
 )
 def test_work_handed_to_a_team_to_anyone_or_with_a_deadline(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone free tomorrow 10am for a joint visit with police?",
+        "Any1 free to do a s47 joint visit at 4?",
+        "Mark, can you go with Jayden to the school meeting Thursday 9am?",
+        "Mark, can you ring Grace re the bailiffs? I'm on leave",
+        "Mark, are you ok to do the Okafor RHI this afternoon?",
+        "Anyone about to grab an interpreter for Monday?",
+    ],
+)
+def test_work_asked_of_anyone_or_a_named_colleague_in_more_words(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+def test_asking_a_parent_to_ring_someone_is_not_work_handed_out(found):
+    text = "Grace, can you ring Jayden's school about the trip?"
+    assert found(text, "task_allocation", channel="sms") == []

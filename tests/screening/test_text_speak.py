@@ -96,3 +96,18 @@ def test_a_name_is_not_text_speak_however_short():
 @pytest.mark.parametrize("text", ["wuu2? bored af at the home", "that film was long af"])
 def test_status_questions_and_af(found, text):
     assert found(text, "text_speak") != []
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry was at work. amber's got a temp so keeping her off. k", "U still up?"]
+)
+def test_a_closing_k_and_a_capital_u_for_you(found, text):
+    assert found(text, "text_speak") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the family need to stay near the M8 for school", "She got a U in maths", "did a U turn"],
+)
+def test_motorways_grades_and_turns(found, text):
+    assert found(text, "text_speak") == []

@@ -48,6 +48,9 @@ class RuleGroup:
     between_words: bool = False
     needs_feeling: bool = False
     """The group's patterns name a subject; a match counts only with feeling in its sentence."""
+    to_families_only: bool = False
+    """The writer's conduct towards a child or family: not counted in a message written to a
+    member of staff, which is a young person's, a parent's or a colleague's (see `addressees`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ def _load_category(
             lower_only="lower_terms" in raw,
             between_words=raw.get("context") == "between_words",
             needs_feeling=bool(raw.get("needs_feeling", False)),
+            to_families_only=bool(raw.get("to_families_only", False)),
         )
         for term in (*raw.get("terms", ()), *raw.get("lower_terms", ())):
             key = term.lower()

@@ -7,13 +7,13 @@ once) and drops conduct that is someone else's quoted or reported words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
 from operator import attrgetter
 
 from safecomms.policy import Severity
+from safecomms.screening.addressees import request_to_a_client, written_to_staff
 from safecomms.screening.addresses import find_addresses
 from safecomms.screening.conduct import (
     ConductMatch,
@@ -33,7 +33,7 @@ from safecomms.screening.findings import (
 )
 from safecomms.screening.identifiers import find_nhs_numbers, find_ni_numbers
 from safecomms.screening.lexicons import load_table_file
-from safecomms.screening.people import CLIENT_ROLES, Gazetteer, empty_gazetteer
+from safecomms.screening.people import Gazetteer, empty_gazetteer
 from safecomms.screening.person_finder import find_people
 from safecomms.screening.postcodes import find_postcodes
 from safecomms.screening.prepared import PreparedText
@@ -127,54 +127,17 @@ def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:
     return merged
 
 
-_GREETINGS = frozenset(
-    {
-        "",
-        "@",
-        "hi",
-        "hiya",
-        "hey",
-        "hello",
-        "dear",
-        "morning",
-        "good morning",
-        "afternoon",
-        "good afternoon",
-        "evening",
-        "good evening",
-    }
-)
-"""What may come before the name a request is addressed to, within the request's match."""
-
-
-_ADDRESSED = re.compile(
-    r"\s*(?:[,:!\n]|$)|\s+(?:can|could|would|will|please|pls|plz)\b", re.IGNORECASE
-)
-"""After a name that opens a sentence without a greeting: it is the person spoken to ("Jayden,",
-"Jayden can you"), not the subject ("Jayden's mum rang")."""
-
-
-def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
-
-
-def _asks_a_client(match: ConductMatch, text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
-    """True when a request is addressed to a child, parent or carer on the register ("Hi Harjit,
-    could you bring the school letter"): asking a family is not handing work to a colleague,
-    whatever the wording. The addressee is a name opening the request's sentence, or the message,
-    after nothing but a greeting."""
-    addressee = None
-    for start, end in names:
-        if start >= match.end:
-            break
-        opening = _sentence_start(text, start)
-        greeting = " ".join(text[opening:start].lower().split())
-        if greeting not in _GREETINGS or not (greeting or _ADDRESSED.match(text, end)):
-            continue
-        if not text[:opening].strip() or _sentence_start(text, match.start) <= start:
-            addressee = text[start:end]
-    roles = gazetteer.roles_of(addressee) if addressee else frozenset()
-    return bool(roles) and roles <= CLIENT_ROLES
+def _not_the_writers_concern(
+    match: ConductMatch, text: str, names: list[Span], gazetteer: Gazetteer, to_staff: bool
+) -> bool:
+    """True for work asked of a family, not a colleague, and for conduct towards a family in a
+    message written to a member of staff (a young person's, a parent's or a colleague's words):
+    see `addressees`."""
+    if match.group.to_families_only:
+        return to_staff
+    if match.group.category is Category.TASK_ALLOCATION:
+        return request_to_a_client(text, match.start, match.end, names, gazetteer)
+    return False
 
 
 _CODES = frozenset(
@@ -194,16 +157,18 @@ def _conduct(
     """Conduct findings; `codes` are the spans of personal data written as codes, left alone, and
     `names` the people found, which are not text speak however short ("grassed on ty")."""
     matches = find_conduct(prepared, channel)
-    if names:
+    text = prepared.text
+    to_staff = (
+        bool(names)
+        and (sent_at is not None or any(m.group.to_families_only for m in matches))
+        and written_to_staff(text, names, gazetteer)
+    )
+    if names and matches:
         matches = [
-            m
-            for m in matches
-            if m.group.category is not Category.TASK_ALLOCATION
-            or not _asks_a_client(m, prepared.text, names, gazetteer)
+            m for m in matches if not _not_the_writers_concern(m, text, names, gazetteer, to_staff)
         ]
     findings: list[Finding] = []
     if matches:
-        text = prepared.text
         # Web and e-mail addresses and identifiers are not prose: nothing in them is conduct.
         not_prose = find_urls(prepared) + find_emails(prepared) + codes
         speech = reported_speech(prepared)
@@ -220,7 +185,7 @@ def _conduct(
                 )
             ]
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
-    if sent_at is not None:
+    if sent_at is not None and not to_staff:
         window = unusual_hours()
         if window.covers(local_wall_clock(sent_at)) and not window.on_duty(prepared):
             label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]

@@ -25,6 +25,30 @@ _SAID_OF_YOU = re.compile(
 )
 """Before a word of feeling about the person addressed ("Well done at the Home Office, you were
 very brave"): the feeling is about them, not the subject."""
+_INTENSIFIERS = frozenset(
+    {
+        "absolute",
+        "absolutely",
+        "total",
+        "totally",
+        "utter",
+        "utterly",
+        "complete",
+        "completely",
+        "what",
+        "a",
+        "an",
+        "such",
+        "so",
+        "just",
+        "bloody",
+        "proper",
+        "real",
+        "really",
+        "pure",
+    }
+)
+"""Words before the blame that opens a verdict ("Absolute joke - ...", "What a shambles")."""
 _VERDICT_WORDS = 3
 """A sentence this short after a mention is a comment on it ("Shameful.", "What a joke!")."""
 
@@ -129,9 +153,11 @@ def feeling_beside(
     verdict_end = _sentence_end(lowered, sentence_end + 1)
     words, blaming = _lexicon()
     verdict = _WORD.findall(lowered, sentence_end, verdict_end)
-    if len(verdict) <= _VERDICT_WORDS or _carries_feeling(verdict[0], blaming):
+    opening = next((word for word in verdict if word not in _INTENSIFIERS), "")
+    if len(verdict) <= _VERDICT_WORDS or _carries_feeling(opening, blaming):
         # "Shameful." or "Disgusting, the lot of them": a comment on what went before. A longer
-        # sentence counts only when it opens with blame ("Amazing news about her place!" is not).
+        # sentence counts only when it opens with blame ("Absolute joke - they don't care"), not
+        # with praise ("Amazing news about her place!").
         sentence_end = verdict_end
     feelings = [
         match

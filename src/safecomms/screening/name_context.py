@@ -131,6 +131,7 @@ _REQUEST_AFTER = re.compile(
 )
 """A request or a second-person remark straight after a word: "Grace please can you...",
 "mark can u send...", "Dan you're on duty". ("Will you..." has "you" straight after the word.)"""
+_SPACED_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]")
 _ADDRESS_PUNCTUATION = re.compile(r"[ \t]*(?:,|:|[ \t][-\u2013\u2014])[ \t]*")
 """A comma, colon or spaced dash after a word that opens a sentence ("Mark \u2013 the s47 is...")."""
 _SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|yours|you're|u|ur|please|pls)\b")
@@ -292,8 +293,13 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
             return _ROTA_DAY_END.match(text, following.end()) is not None
     if lowered in NOT_ADDRESSED:
         return False
-    if not text[:start].strip() and text[end : end + 1] == "," and lowered not in MONTH_NAMES:
-        # The message opens by addressing someone: "Brook, here's the number I said".
+    if (
+        not text[:start].strip()
+        and (text[end : end + 1] == "," or _SPACED_DASH.match(text, end))
+        and lowered not in MONTH_NAMES
+    ):
+        # The message opens by addressing someone: "Brook, here's the number I said",
+        # "Grace - Ahmad's shown me a message".
         return True
     if not after_comma and signs_off_message(text, start, end):
         return lowered not in MONTH_NAMES

@@ -1,0 +1,99 @@
+"""Who a message is spoken to, read from the case register's roles.
+
+Some conduct depends on who is addressed. Work handed out in a group chat is a request to a
+colleague; the same words to a parent ("Hi Harjit, could you bring the school letter") are not.
+Boundary rules guard a worker's relationship with a child or family, so a message written to a
+member of staff ("ok mark. wont say nothin", sent at midnight) is a young person's or a
+colleague's, not the worker's.
+
+The addressee is a name that opens a sentence after nothing but a greeting or an acknowledgement
+("Hi Harjit,", "Thanks Priya"), or with the marks of being spoken to after it ("Jayden,",
+"Jayden can you", "Carol I am sorry", "Grace - ..."); a name opening a sentence as its subject ("Jayden's mum rang")
+is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from safecomms.screening.people import CLIENT_ROLES, Gazetteer
+
+Span = tuple[int, int]
+
+_OPENERS = frozenset(
+    {
+        "",
+        "hi",
+        "hiya",
+        "hey",
+        "hello",
+        "dear",
+        "morning",
+        "good morning",
+        "afternoon",
+        "good afternoon",
+        "evening",
+        "good evening",
+        "ok",
+        "okay",
+        "thanks",
+        "thank you",
+        "cheers",
+        "ta",
+        "sorry",
+        "oh",
+        "omg",
+        "aw",
+        "aww",
+        "yes",
+        "yeah",
+        "no",
+    }
+)
+"""What may stand between the start of a sentence and the name of the person it is spoken to."""
+
+_ADDRESSED = re.compile(
+    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:can|could|would|will|please|pls|plz|I)\b",
+    re.IGNORECASE,
+)
+"""After a name that opens a sentence with nothing before it: it is the person spoken to."""
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+
+
+def _addressed(text: str, names: list[Span]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, sentence start) of each name that a sentence is spoken to, in text order."""
+    for start, end in names:
+        opening = _sentence_start(text, start)
+        before = " ".join(text[opening:start].lower().split())
+        if before in _OPENERS and (before or _ADDRESSED.match(text, end)):
+            yield start, end, opening
+
+
+def request_to_a_client(
+    text: str, start: int, end: int, names: list[Span], gazetteer: Gazetteer
+) -> bool:
+    """True when the request at `start:end` is spoken to a child, parent or carer on the
+    register: the nearest addressee opening the request's own sentence or the message."""
+    request_opens = _sentence_start(text, start)
+    addressee = None
+    for name_start, name_end, opening in _addressed(text, names):
+        if name_start >= end:
+            break
+        if not text[:opening].strip() or request_opens <= name_start:
+            addressee = text[name_start:name_end]
+    roles = gazetteer.roles_of(addressee) if addressee else frozenset()
+    return bool(roles) and roles <= CLIENT_ROLES
+
+
+def written_to_staff(text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
+    """True when the message's first sentence is spoken to a member of staff on the register."""
+    for name_start, name_end, opening in _addressed(text, names):
+        if text[:opening].strip():
+            return False
+        roles = gazetteer.roles_of(text[name_start:name_end])
+        return roles == {"staff"}
+    return False

@@ -1,0 +1,89 @@
+"""Who a message is spoken to, from the register's roles, and the conduct that depends on it."""
+
+from datetime import datetime
+
+import pytest
+
+from safecomms.screening import screen
+from safecomms.screening.addressees import request_to_a_client, written_to_staff
+
+
+def _names(text, register):
+    result = screen(text, gazetteer=register)
+    return [(f.start, f.end) for f in result.findings if f.category == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark, can you ring the school?",
+        "Hi Mark - the s47 is yours",
+        "Thanks Mark xx see you Thursday",
+        "Mark can you pop in later",
+        "omg Mark ur a lifesaver",
+    ],
+)
+def test_a_message_opening_on_a_staff_name_is_written_to_staff(register, text):
+    assert written_to_staff(text, _names(text, register), register)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark's off sick today so the visit moves",  # the subject, not the person addressed
+        "Hi Grace, Mark will ring you",  # written to a parent
+        "The visit is at 3. Mark, can you drive?",  # the first sentence addresses nobody
+        "Hi Bob, see you at 3",  # not on the register
+    ],
+)
+def test_other_openings_are_not_written_to_staff(register, text):
+    assert not written_to_staff(text, _names(text, register), register)
+
+
+def test_a_request_is_to_a_client_when_its_sentence_or_the_message_opens_on_one(register):
+    text = "Morning Grace. Could you bring the school letter on Thursday?"
+    start = text.index("Could")
+    assert request_to_a_client(text, start, len(text), _names(text, register), register)
+    text = "Grace, the review moved. Mark, could you cover it?"
+    start = text.index("could")
+    assert not request_to_a_client(text, start, len(text), _names(text, register), register)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks Mark xx",
+        "Mark, pls dont tell dad yet",
+        "Mark - Jayden says Tom asked him to delete messages. Can we talk?",
+    ],
+)
+def test_a_young_person_s_or_colleague_s_words_to_staff_are_not_the_worker_s_boundary(found, text):
+    assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mark can I have ur real number not this work one", "Mark, can we talk on snapchat instead"],
+)
+def test_a_young_person_pushing_a_boundary_with_staff_still_counts(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "late"),
+    [
+        ("ok Mark. wont say nothin, thx", True),
+        ("Carol I am sorry I went to Manchester without telling", False),
+    ],
+)
+def test_late_messages_to_staff_are_not_contact_at_an_odd_hour(found, register, text, late):
+    sent_at = datetime(2026, 3, 9, 0, 12)
+    if late:
+        assert found(text, "boundary", sent_at=sent_at) == []
+    else:
+        # Carol is not on the register: nothing says who is written to.
+        assert found(text, "boundary", sent_at=sent_at) != []
+
+
+def test_the_same_words_to_a_child_are_the_worker_s_boundary(found):
+    assert found("Jayden, pls dont tell ur dad x", "boundary") != []
