@@ -69,20 +69,10 @@ def test_a_young_person_pushing_a_boundary_with_staff_still_counts(found, text):
     assert found(text, "boundary") != []
 
 
-@pytest.mark.parametrize(
-    ("text", "late"),
-    [
-        ("ok Mark. wont say nothin, thx", True),
-        ("Carol I am sorry I went to Manchester without telling", False),
-    ],
-)
-def test_late_messages_to_staff_are_not_contact_at_an_odd_hour(found, register, text, late):
+def test_a_late_message_to_staff_is_not_contact_at_an_odd_hour(found):
     sent_at = datetime(2026, 3, 9, 0, 12)
-    if late:
-        assert found(text, "boundary", sent_at=sent_at) == []
-    else:
-        # Carol is not on the register: nothing says who is written to.
-        assert found(text, "boundary", sent_at=sent_at) != []
+    assert found("ok Mark. wont say nothin, thx, see you tmrw", "boundary", sent_at=sent_at) == []
+    assert found("Jayden, you still up? see you tmrw", "boundary", sent_at=sent_at) != []
 
 
 def test_the_same_words_to_a_child_are_the_worker_s_boundary(found):

@@ -596,3 +596,45 @@ def test_a_young_person_reaching_out_at_night_is_not_the_worker_s_boundary(found
 
     text = "miss are u there. dads shouting again and smashing stuff"
     assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 55)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just checking you got home ok from the youth club, sleep well superstar",
+        "Still awake? Me too. Message me whenever",
+        "hope ur ok, text me if u need anything",
+    ],
+)
+def test_a_late_message_that_speaks_to_its_reader_is_contact_at_an_odd_hour(found, text):
+    from datetime import datetime
+
+    assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 50)) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant sleep. carers asleep. keep thinking about court",
+        "hes back!! came in at 10 to 1 with chips, says his phone died",
+        "lol wot u on about miss, im good. go sleep",
+        "hi sir. is the meeting still on tmrw",
+        "Please this is not appropriate. I will speak to your manager.",
+    ],
+)
+def test_late_reports_worries_and_messages_to_a_worker_are_not(found, text):
+    from datetime import datetime
+
+    assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 50)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me his Snapchat? Easier to message him there than on the work phone",
+        "use this one, no one checks it",
+        "I've bought him an Xbox with my own money. Just say it's from the church if anyone asks",
+    ],
+)
+def test_channels_nobody_checks_and_gifts_from_the_worker_s_pocket(found, text):
+    assert found(text, "boundary") != []

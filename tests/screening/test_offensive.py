@@ -586,3 +586,34 @@ def test_slurs_stereotypes_and_contempt_in_the_field_s_words(found, text):
 )
 def test_what_others_call_a_child_and_the_same_words_as_facts(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flat's a tip. Proper Benefits Street material.",
+        "Has he read a single care plan this year? Useless old fart.",
+        "Roma blokes don't work, it's a cultural thing",
+        "she's basically a vegetable",
+        "u man are moist",
+        'half these "children" have beards',
+        "I can't face that moaning cow today",
+        "typical lazy agency waster",
+        "not sitting in a waiting room with that gobby little sod again",
+        "Pissed at 11am. Tragic woman.",
+        "Someone remind me to wipe my feet on the way out",
+    ],
+)
+def test_contempt_for_families_colleagues_and_groups(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cows in the top field got out again, farmer's sorting it",
+        "Pearl's cake was lovely and moist",
+    ],
+)
+def test_farm_animals_and_cake(found, text):
+    assert found(text, "offensive") == []

@@ -677,3 +677,30 @@ def test_verdicts_praise_and_blame_in_more_of_the_field_s_words(found, text):
 def test_a_verdict_sentence_that_opens_with_praise_is_not_blame(found):
     text = "The minister opened the hub today. Absolutely lovely day for the families who came"
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Royal Mail's been a shambles since they flogged it off, should never have been privatised",
+        "Will she be bringing the funding she promised at the election? Thought not",
+        "I'd urge everyone to vote yes in the ballot",
+        "ULEZ is long, my mum can't drive to work no more. Sadiq is a joke",
+        "Free school meals still means-tested while MPs expense their breakfasts. Makes my blood boil.",
+        "Starmer can stick his two-child limit where the sun don't shine",
+        "scrapping the mileage allowance is pure austerity politics",
+    ],
+)
+def test_cynicism_about_policy_and_ballots(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ULEZ charge applies to the pool car, so book the electric one",
+        "Please vote for your team rep by Friday",
+    ],
+)
+def test_policies_and_ballots_named_as_facts(found, text):
+    assert found(text, "political") == []

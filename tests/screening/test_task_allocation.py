@@ -616,3 +616,30 @@ def test_work_asked_of_anyone_or_a_named_colleague_in_more_words(found, text):
 def test_asking_a_parent_to_ring_someone_is_not_work_handed_out(found):
     text = "Grace, can you ring Jayden's school about the trip?"
     assert found(text, "task_allocation", channel="sms") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can Will and Kemi split the CIN visits this week please",
+        "Rota for half term: Jade Monday, Mark Tuesday, me Weds",
+        "Tom would you mind chairing the Adeyemi LAC review on the 19th?",
+        "Kemi any chance you could swap duty with me Thursday?",
+        "Sunny can you and Leyla do the joint visit this week?",
+        "Jade, please could you send the notification letters for King to the school nurse today",
+        "Anyone free to phone Walker Riverside about the bullying on the bus?",
+    ],
+)
+def test_work_split_between_colleagues_and_rotas(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my new email is below, can u send the minutes there",
+        "pls can u send me the referral form, cant find it",
+    ],
+)
+def test_asking_for_papers_to_be_sent_is_not_allocating_work(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []

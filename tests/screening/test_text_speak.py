@@ -111,3 +111,13 @@ def test_a_closing_k_and_a_capital_u_for_you(found, text):
 )
 def test_motorways_grades_and_turns(found, text):
     assert found(text, "text_speak") == []
+
+
+@pytest.mark.parametrize("text", ["mum n her bf arguing again", "sorry 4 messaging this late"])
+def test_n_for_and_4_for_for(found, text):
+    assert found(text, "text_speak") != []
+
+
+@pytest.mark.parametrize("text", ["Flat 4 the Maltings", "Room 4 is booked"])
+def test_numbers_and_letters_that_are_labels(found, text):
+    assert found(text, "text_speak") == []

@@ -239,6 +239,8 @@ class UnusualHours:
     advice: str
     duty: re.Pattern[str]
     duty_cues: Cues
+    reader: re.Pattern[str]
+    to_a_worker: re.Pattern[str]
 
     def covers(self, moment: time) -> bool:
         if self.starts <= self.ends:
@@ -249,6 +251,13 @@ class UnusualHours:
         """True for a message from out-of-hours duty work ("EDT handover: ..."), sent at night
         because that is when the work happens."""
         return not self.duty_cues.absent_from(prepared) and bool(self.duty.search(prepared.lowered))
+
+    def is_contact(self, prepared: PreparedText) -> bool:
+        """True when the message speaks to its reader ("are you awake?", "hope ur ok") and is not a
+        young person's words to their worker ("lol wot u on about miss"): an update, a report or
+        a young person's own worry at night ("cant sleep. carers asleep") contacts nobody."""
+        lowered = prepared.lowered
+        return bool(self.reader.search(lowered)) and not self.to_a_worker.search(lowered)
 
 
 @cache
@@ -263,6 +272,12 @@ def unusual_hours() -> UnusualHours:
         advice=" ".join(window["reason"].split()),
         duty=re.compile(rf"(?<![\w])(?:{trie_pattern(window['duty_words'])})(?![\w])"),
         duty_cues=Cues(window["duty_words"]),
+        reader=re.compile(rf"(?<![\w'])(?:{trie_pattern(window['reader_words'])})(?![\w'])"),
+        to_a_worker=re.compile(
+            rf"(?<![\w'])(?:{trie_pattern(window['worker_titles'])})(?=\s*(?:[,.!?\n]|\Z))"
+            rf"|(?<![\w'])(?:hi|hiya|hey|morning|thanks|thank you|ty|thx|sorry|night)\s+"
+            rf"(?:{trie_pattern(window['worker_titles'])})(?![\w'])"
+        ),
     )
 
 

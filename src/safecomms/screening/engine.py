@@ -187,7 +187,11 @@ def _conduct(
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
     if sent_at is not None and not to_staff:
         window = unusual_hours()
-        if window.covers(local_wall_clock(sent_at)) and not window.on_duty(prepared):
+        if (
+            window.covers(local_wall_clock(sent_at))
+            and window.is_contact(prepared)
+            and not window.on_duty(prepared)
+        ):
             label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]
             findings.append(
                 Finding(

@@ -50,6 +50,9 @@ _INTENSIFIERS = frozenset(
 )
 """Words before the blame that opens a verdict ("Absolute joke - ...", "What a shambles")."""
 _VERDICT_WORDS = 3
+_BLAMING_VERDICT_WORDS = 5
+"""A sentence this short after a mention, with blame anywhere in it, is a comment on it too
+("Sadiq is a joke", "Makes my blood boil")."""
 """A sentence this short after a mention is a comment on it ("Shameful.", "What a joke!")."""
 
 
@@ -132,6 +135,14 @@ def _carries_feeling(word: str, words: frozenset[str]) -> bool:
     return word in words or (word.endswith("ly") and word[:-2] in words)
 
 
+def _blames(lowered: str, start: int, end: int) -> bool:
+    """True when `lowered[start:end]` holds a word of blame or a saying of feeling."""
+    blaming = _lexicon()[1]
+    return any(
+        _carries_feeling(word, blaming) for word in _WORD.findall(lowered, start, end)
+    ) or bool(feeling_phrases().search(lowered, start, end))
+
+
 def _sentence_end(lowered: str, position: int) -> int:
     ends = [found for mark in _SENTENCE_ENDS if (found := lowered.find(mark, position)) != -1]
     return min(ends, default=len(lowered))
@@ -144,7 +155,8 @@ def feeling_beside(
 
     `lowered` is the lower-cased text; the subject's own words do not count ("Universal Credit").
     A verdict straight after the sentence counts as part of it: a few words ("Reeves' budget did
-    nothing for carers. Shameful.") or a sentence that opens with blame ("Shameful politics").
+    nothing for carers. Shameful."), a short sentence with blame in it ("Makes my blood boil") or
+    a sentence that opens with blame ("Shameful politics").
     With the original `text` (same offsets), scare quotes count too: a few words quoted that start
     in lower case ("the government's 'plan'"), where a title would start with a capital.
     """
@@ -154,7 +166,11 @@ def feeling_beside(
     words, blaming = _lexicon()
     verdict = _WORD.findall(lowered, sentence_end, verdict_end)
     opening = next((word for word in verdict if word not in _INTENSIFIERS), "")
-    if len(verdict) <= _VERDICT_WORDS or _carries_feeling(opening, blaming):
+    if (
+        len(verdict) <= _VERDICT_WORDS
+        or _carries_feeling(opening, blaming)
+        or (len(verdict) <= _BLAMING_VERDICT_WORDS and _blames(lowered, sentence_end, verdict_end))
+    ):
         # "Shameful." or "Disgusting, the lot of them": a comment on what went before. A longer
         # sentence counts only when it opens with blame ("Absolute joke - they don't care"), not
         # with praise ("Amazing news about her place!").
