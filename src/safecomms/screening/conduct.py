@@ -239,7 +239,9 @@ class UnusualHours:
     advice: str
     duty: re.Pattern[str]
     duty_cues: Cues
-    reader: re.Pattern[str]
+    reader_words: frozenset[str]
+    reader_question: re.Pattern[str]
+    worker_titles: frozenset[str]
     to_a_worker: re.Pattern[str]
 
     def covers(self, moment: time) -> bool:
@@ -256,8 +258,10 @@ class UnusualHours:
         """True when the message speaks to its reader ("are you awake?", "hope ur ok") and is not a
         young person's words to their worker ("lol wot u on about miss"): an update, a report or
         a young person's own worry at night ("cant sleep. carers asleep") contacts nobody."""
-        lowered = prepared.lowered
-        return bool(self.reader.search(lowered)) and not self.to_a_worker.search(lowered)
+        words, lowered = prepared.words, prepared.lowered
+        if self.reader_words.isdisjoint(words) and not self.reader_question.search(lowered):
+            return False
+        return self.worker_titles.isdisjoint(words) or not self.to_a_worker.search(lowered)
 
 
 @cache
@@ -272,7 +276,9 @@ def unusual_hours() -> UnusualHours:
         advice=" ".join(window["reason"].split()),
         duty=re.compile(rf"(?<![\w])(?:{trie_pattern(window['duty_words'])})(?![\w])"),
         duty_cues=Cues(window["duty_words"]),
-        reader=re.compile(rf"(?<![\w'])(?:{trie_pattern(window['reader_words'])})(?![\w'])"),
+        reader_words=frozenset(window["reader_words"]),
+        reader_question=re.compile(r"(?:awake|up)\?"),
+        worker_titles=frozenset(window["worker_titles"]),
         to_a_worker=re.compile(
             rf"(?<![\w'])(?:{trie_pattern(window['worker_titles'])})(?=\s*(?:[,.!?\n]|\Z))"
             rf"|(?<![\w'])(?:hi|hiya|hey|morning|thanks|thank you|ty|thx|sorry|night)\s+"

@@ -158,9 +158,16 @@ def _conduct(
     `names` the people found, which are not text speak however short ("grassed on ty")."""
     matches = find_conduct(prepared, channel)
     text = prepared.text
+    window = unusual_hours()
+    late_contact = (
+        sent_at is not None
+        and window.covers(local_wall_clock(sent_at))
+        and window.is_contact(prepared)
+        and not window.on_duty(prepared)
+    )
     to_staff = (
         bool(names)
-        and (sent_at is not None or any(m.group.to_families_only for m in matches))
+        and (late_contact or any(m.group.to_families_only for m in matches))
         and written_to_staff(text, names, gazetteer)
     )
     if names and matches:
@@ -185,24 +192,18 @@ def _conduct(
                 )
             ]
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
-    if sent_at is not None and not to_staff:
-        window = unusual_hours()
-        if (
-            window.covers(local_wall_clock(sent_at))
-            and window.is_contact(prepared)
-            and not window.on_duty(prepared)
-        ):
-            label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]
-            findings.append(
-                Finding(
-                    category=Category.BOUNDARY,
-                    start=0,
-                    end=0,
-                    rule=window.rule,
-                    severity=window.severity,
-                    message=f"{label}: {window.advice} Send it in working hours instead.",
-                )
+    if late_contact and not to_staff:
+        label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]
+        findings.append(
+            Finding(
+                category=Category.BOUNDARY,
+                start=0,
+                end=0,
+                rule=window.rule,
+                severity=window.severity,
+                message=f"{label}: {window.advice} Send it in working hours instead.",
             )
+        )
     return findings
 
 
