@@ -638,3 +638,23 @@ def test_late_reports_worries_and_messages_to_a_worker_are_not(found, text):
 )
 def test_channels_nobody_checks_and_gifts_from_the_worker_s_pocket(found, text):
     assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll drop the baby a wee present round on Sunday, it's my day off so I'll just come myself. "
+        "Nae need to put it on the system",
+        "I'll bring ye a fiver and a vape on Thursday, just dinnae tell yer maw",
+    ],
+)
+def test_gifts_and_secrecy_in_scots(found, text):
+    assert found(text, "boundary") != []
+
+
+def test_a_reported_request_for_secrecy_is_a_report(found):
+    text = (
+        "A member of staff has been giving him gifts and asking him to keep it secret. "
+        "We're treating it as an allegation."
+    )
+    assert found(text, "boundary") == []

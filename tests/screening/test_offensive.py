@@ -617,3 +617,34 @@ def test_contempt_for_families_colleagues_and_groups(found, text):
 )
 def test_farm_animals_and_cake(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the woman's a pure bampot",
+        "Typical tinks, ye cannae keep track of them",
+        "that whole Roma clan are at it",
+        "Always thought he was a creepy wee sleazebag",
+        "her new man is a right bawbag",
+        "typical Larkhall hun",
+        "these families bring their culture with them and refuse to integrate",
+        "nosey auld cow",
+        "Govanhill's a midden since the Roma moved in",
+        "Wee ned needs a reality check",
+    ],
+)
+def test_scots_insults_slurs_and_sectarian_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks hun, see you Thursday",
+        "Mi did tink dem ave him inna trap house",
+        "Ned is Will's uncle",
+    ],
+)
+def test_endearments_patois_and_names(found, text):
+    assert found(text, "offensive") == []

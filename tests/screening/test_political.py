@@ -704,3 +704,26 @@ def test_cynicism_about_policy_and_ballots(found, text):
 )
 def test_policies_and_ballots_named_as_facts(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If these cuts go through I'll be on his door myself. It's austerity wi a tartan bow on it.",
+        "The child payment is the one thing this government's actually got right",
+    ],
+)
+def test_calling_something_austerity_and_praise_for_government(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's nervous about speaking to the minister. What should she wear?",
+        "Her class did a mock election for the Holyrood vote and she won",
+        "Dad told the panel he's voting Reform. Panel members didn't engage with it.",
+    ],
+)
+def test_nerves_mock_elections_and_what_a_parent_told_a_panel(found, text):
+    assert found(text, "political") == []

@@ -643,3 +643,25 @@ def test_work_split_between_colleagues_and_rotas(found, text):
 )
 def test_asking_for_papers_to_be_sent_is_not_allocating_work(found, text):
     assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sunny r u free at 3? need sum1 2 do the Nowak visit",
+        "Mark, can you start the Kovalenko review at 2 without me?",
+        "Can you draft a factual reply for Morag to sign?",
+        "need someone to cover nightshift thurs, can u do it Jordan?",
+        "Mark, can you agree a return date with her and let the school know?",
+        "fiona from SCRA on the phone for you Will, can u ring her back before 12",
+        "Lorna, please mark the Nowak case as closed on Carefirst",
+        "Who can do the kinship viability today?",
+    ],
+)
+def test_work_handed_over_in_scots_and_in_more_verbs(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+def test_a_sentence_opening_with_if_is_not_a_name(found):
+    text = "If you're on shift, remember the youth centre is a polling station on Thursday"
+    assert found(text, "task_allocation", channel="teams") == []
