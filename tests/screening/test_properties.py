@@ -1,12 +1,13 @@
 """Properties that hold for any input: valid spans, no wrong overlaps, full redaction, no crash."""
 
 import itertools
+from datetime import datetime
 
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safecomms.screening import CONDUCT, Category, screen
+from safecomms.screening import CONDUCT, Category, Gazetteer, Person, screen
 from safecomms.screening.cli import main
 
 FRAGMENTS = st.sampled_from(
@@ -41,6 +42,11 @@ FRAGMENTS = st.sampled_from(
         "\u0130",
         "\U0001f618",
         "xx",
+        "Mark, ",
+        "thanks Mark",
+        "miss ",
+        "Hi Grace, could you bring",
+        "r u awake?",
     ]
 )
 TEXTS = st.one_of(st.text(), st.lists(FRAGMENTS | st.text(max_size=5)).map("".join))
@@ -85,6 +91,25 @@ def test_redaction_removes_every_flagged_span(text):
 def test_no_text_raises(text, channel):
     result = screen(text, channel=channel)
     assert result.channel_verdict is not None
+
+
+REGISTER = Gazetteer.from_people(
+    [
+        Person("Jayden Smith", "child", aliases=("Jay",)),
+        Person("Grace Hunter", "parent"),
+        Person("Mark Bell", "staff"),
+        Person("Will Okafor", "staff"),
+    ]
+)
+
+
+@SETTINGS
+@given(TEXTS, st.sampled_from([None, "whatsapp", "sms", "email", "teams"]))
+def test_no_text_raises_with_a_register_at_night(text, channel):
+    """Who a message is written to and contact at odd hours hold for any text."""
+    result = screen(text, channel=channel, gazetteer=REGISTER, sent_at=datetime(2026, 1, 5, 23, 30))
+    for finding in result.findings:
+        assert 0 <= finding.start <= finding.end <= len(text)
 
 
 def test_huge_input_does_not_raise():
