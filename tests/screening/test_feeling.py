@@ -70,3 +70,27 @@ def test_a_saying_about_someone_else_does_not():
     text = "i gave the government letter to mum, she doesn't care for forms"
     start = text.index("the government")
     assert feeling_beside(text, start, start + len("the government")) is None
+
+
+def test_two_short_verdicts_in_a_row_count():
+    text = "reeves' budget did absolutely nothing for kinship carers. not a penny. shameful."
+    assert feeling_beside(text, 0, len("reeves")) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did you see the pm on the news? man couldn't run a bath let alone a country.",
+        "did anyone see the minister last night? this lot haven't a clue about social care.",
+        "our mp voted to keep the cap. he's a spineless careerist and i'll tell him so.",
+    ],
+)
+def test_a_longer_comment_that_refers_back_with_blame_counts(text):
+    subject = next(s for s in ("the pm", "the minister", "our mp") if s in text)
+    start = text.index(subject)
+    assert feeling_beside(text, start, start + len(subject)) is not None
+
+
+def test_a_longer_sentence_about_something_new_does_not():
+    text = "the minister visited today. the printer on the second floor is useless again."
+    assert feeling_beside(text, 0, len("the minister")) is None

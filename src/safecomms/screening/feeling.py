@@ -50,10 +50,54 @@ _INTENSIFIERS = frozenset(
 )
 """Words before the blame that opens a verdict ("Absolute joke - ...", "What a shambles")."""
 _VERDICT_WORDS = 3
-_BLAMING_VERDICT_WORDS = 5
-"""A sentence this short after a mention, with blame anywhere in it, is a comment on it too
-("Sadiq is a joke", "Makes my blood boil")."""
 """A sentence this short after a mention is a comment on it ("Shameful.", "What a joke!")."""
+_BLAMING_VERDICT_WORDS = 5
+"""A sentence this short with blame anywhere in it is a comment on it too ("Sadiq is a joke",
+"Makes my blood boil")."""
+_LONG_VERDICT_WORDS = 12
+"""A longer one with blame in it is, when it opens by referring back ("This lot haven't a clue
+about children's social care", "He's a spineless careerist")."""
+_REFERS_BACK = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "him",
+        "her",
+        "them",
+        "his",
+        "their",
+        "man",
+        "woman",
+        "lot",
+        "whole",
+        "another",
+        "what",
+        "how",
+        "and",
+        "but",
+        "cheers",
+        "thanks",
+        "honestly",
+        "clearly",
+        "typical",
+        "classic",
+        "same",
+        "all",
+        "none",
+        "not",
+    }
+)
+"""Words that open a comment on what went before, where a sentence about something new opens
+with its own subject ("The printer is useless again")."""
+_VERDICTS = 2
+"""How many comments in a row may follow a mention ("...did nothing for carers. Not a penny.
+Shameful.")."""
 
 
 @cache
@@ -143,6 +187,24 @@ def _blames(lowered: str, start: int, end: int) -> bool:
     ) or bool(feeling_phrases().search(lowered, start, end))
 
 
+def _is_verdict(lowered: str, start: int, end: int) -> bool:
+    """True when the sentence at `start:end` comments on the one before it: a few words
+    ("Shameful.", "Not a penny."), a short sentence with blame in it, a longer one with blame
+    that refers back ("Man couldn't run a bath let alone a country") or one that opens with blame
+    ("Absolute joke - they don't care"), not with praise ("Amazing news about her place!")."""
+    verdict = _WORD.findall(lowered, start, end)
+    opening = next((word for word in verdict if word not in _INTENSIFIERS), "")
+    return (
+        len(verdict) <= _VERDICT_WORDS
+        or _carries_feeling(opening, _lexicon()[1])
+        or (
+            len(verdict) <= _LONG_VERDICT_WORDS
+            and (len(verdict) <= _BLAMING_VERDICT_WORDS or opening.split("'")[0] in _REFERS_BACK)
+            and _blames(lowered, start, end)
+        )
+    )
+
+
 def _sentence_end(lowered: str, position: int) -> int:
     ends = [found for mark in _SENTENCE_ENDS if (found := lowered.find(mark, position)) != -1]
     return min(ends, default=len(lowered))
@@ -154,26 +216,18 @@ def feeling_beside(
     """From the subject at `start:end` to the nearest word of feeling in its sentence, or None.
 
     `lowered` is the lower-cased text; the subject's own words do not count ("Universal Credit").
-    A verdict straight after the sentence counts as part of it: a few words ("Reeves' budget did
-    nothing for carers. Shameful."), a short sentence with blame in it ("Makes my blood boil") or
-    a sentence that opens with blame ("Shameful politics").
+    Up to two verdicts straight after the sentence count as part of it (see `_is_verdict`):
+    "Reeves' budget did nothing for carers. Not a penny. Shameful.".
     With the original `text` (same offsets), scare quotes count too: a few words quoted that start
     in lower case ("the government's 'plan'"), where a title would start with a capital.
     """
     sentence_start = max(lowered.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
     sentence_end = _sentence_end(lowered, end)
-    verdict_end = _sentence_end(lowered, sentence_end + 1)
-    words, blaming = _lexicon()
-    verdict = _WORD.findall(lowered, sentence_end, verdict_end)
-    opening = next((word for word in verdict if word not in _INTENSIFIERS), "")
-    if (
-        len(verdict) <= _VERDICT_WORDS
-        or _carries_feeling(opening, blaming)
-        or (len(verdict) <= _BLAMING_VERDICT_WORDS and _blames(lowered, sentence_end, verdict_end))
-    ):
-        # "Shameful." or "Disgusting, the lot of them": a comment on what went before. A longer
-        # sentence counts only when it opens with blame ("Absolute joke - they don't care"), not
-        # with praise ("Amazing news about her place!").
+    words = _lexicon()[0]
+    for _ in range(_VERDICTS):
+        verdict_end = _sentence_end(lowered, sentence_end + 1)
+        if not _is_verdict(lowered, sentence_end, verdict_end):
+            break
         sentence_end = verdict_end
     feelings = [
         match
