@@ -658,3 +658,24 @@ def test_a_reported_request_for_secrecy_is_a_report(found):
         "We're treating it as an allegation."
     )
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sister went into labour at 4am. Baby girl, both well",
+        "Mrs Mensah gave birth to a baby girl, Ama, at Homerton",
+    ],
+)
+def test_a_baby_announced_is_not_an_endearment(found, text):
+    assert found(text, "boundary") == []
+
+
+def test_a_parent_writing_to_their_worker_by_name_is_not_the_worker_s_kiss(found):
+    from safecomms.screening import Gazetteer, Person
+
+    register = Gazetteer.from_people(
+        [Person("Kirsty Haworth", "staff"), Person("Dawn Lee", "parent")]
+    )
+    text = "Kirsty love I know I've been a nightmare. I'm trying, honest. Dawn xx"
+    assert found(text, "boundary", gazetteer=register) == []

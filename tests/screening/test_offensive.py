@@ -648,3 +648,19 @@ def test_scots_insults_slurs_and_sectarian_words(found, text):
 )
 def test_endearments_patois_and_names(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TJ and his feral little mates were lobbing stones at the trams",
+        "The Asians on that road all cover for each other",
+        "Proper mental that one, dunno why they keep him at home",
+    ],
+)
+def test_gangs_of_mates_group_loyalty_and_mental_as_an_insult(found, text):
+    assert found(text, "offensive") != []
+
+
+def test_mental_health_is_not_an_insult(found):
+    assert found("He needs proper mental health support, not another move", "offensive") == []

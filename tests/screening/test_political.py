@@ -727,3 +727,18 @@ def test_calling_something_austerity_and_praise_for_government(found, text):
 )
 def test_nerves_mock_elections_and_what_a_parent_told_a_panel(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should never have let them all in, send the lot back I say",
+        "Hope the by-election kicks the whole lot of them out",
+        "can't be worse than this shower who shut three children's centres",
+        "Brexit make everything hard for Polish people, this government don't want us here.",
+        "The independents spent full council on motions while SEND transport got cut. Priorities eh",
+        "those asylum hotel protests last night were pure hate",
+    ],
+)
+def test_immigration_elections_and_protests_in_the_field_s_words(found, text):
+    assert found(text, "political") != []

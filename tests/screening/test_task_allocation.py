@@ -665,3 +665,15 @@ def test_work_handed_over_in_scots_and_in_more_verbs(found, text):
 def test_a_sentence_opening_with_if_is_not_a_name(found):
     text = "If you're on shift, remember the youth centre is a polling station on Thursday"
     assert found(text, "task_allocation", channel="teams") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark, I need you to go out first thing tomorrow and see her on her own",
+        "Allocations this week: Popescu - Kirsty; Lovell school liaison - Nic",
+        "Will pick up the Whitehaven visit pls, Nic's car's knackered",
+    ],
+)
+def test_work_handed_out_by_a_manager_in_a_list_or_to_a_named_colleague(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

@@ -121,3 +121,8 @@ def test_n_for_and_4_for_for(found, text):
 @pytest.mark.parametrize("text", ["Flat 4 the Maltings", "Room 4 is booked"])
 def test_numbers_and_letters_that_are_labels(found, text):
     assert found(text, "text_speak") == []
+
+
+def test_a_company_in_capitals_is_not_bae(found):
+    assert found("dad on nights at BAE this week", "text_speak") == []
+    assert found("its sky on mams fone", "text_speak") != []

@@ -8,8 +8,8 @@ colleague's, not the worker's.
 
 The addressee is a name that opens a sentence after nothing but a greeting or an acknowledgement
 ("Hi Harjit,", "Thanks Priya"), or with the marks of being spoken to after it ("Jayden,",
-"Jayden can you", "Carol I am sorry", "Grace - ..."); a name opening a sentence as its subject ("Jayden's mum rang")
-is not one.
+"Jayden can you", "Carol I am sorry", "Kirsty love", "Grace - ..."); a name opening a sentence
+as its subject ("Jayden's mum rang") is not one.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ _OPENERS = frozenset(
 """What may stand between the start of a sentence and the name of the person it is spoken to."""
 
 _ADDRESSED = re.compile(
-    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:can|could|would|will|please|pls|plz|I)\b",
+    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)"
+    r"|\s+(?:can|could|would|will|please|pls|plz|I|love|luv|hun|hon|pet|babe|mate|duck|hen)\b",
     re.IGNORECASE,
 )
 """After a name that opens a sentence with nothing before it: it is the person spoken to."""
