@@ -679,3 +679,21 @@ def test_a_parent_writing_to_their_worker_by_name_is_not_the_worker_s_kiss(found
     )
     text = "Kirsty love I know I've been a nightmare. I'm trying, honest. Dawn xx"
     assert found(text, "boundary", gazetteer=register) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miss Jayden, we have new baby girl! Her name is Layla, born yesterday",
+        "Hi Mr Bell, my wife made baklava and a gift for you for helping us",
+    ],
+)
+def test_a_family_s_news_and_thanks_to_their_worker(found, text):
+    assert found(text, "boundary") == []
+
+
+def test_night_staff_in_a_home_are_on_duty(found):
+    from datetime import datetime
+
+    text = "Jayden it's Carol on nights, your text came through on the house phone. Come down."
+    assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 2, 14)) == []

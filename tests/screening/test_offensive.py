@@ -664,3 +664,31 @@ def test_gangs_of_mates_group_loyalty_and_mental_as_an_insult(found, text):
 
 def test_mental_health_is_not_an_insult(found):
     assert found("He needs proper mental health support, not another move", "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That whole family are a pack of hallions",
+        "Them Wards are a tribe of knackers",
+        "she's a stuck up wee cow",
+        "the huns started it, they were firing bricks",
+        "Took him 40 minutes to work out the scanner. Total spa.",
+        "Whoever told that child that wants their head felt. Thick as champ.",
+        "thanks for sorting that youth worker eejit out",
+    ],
+)
+def test_ulster_insults_and_sectarian_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stormont couldnt run a bath. Absolute joke",
+        "morning huns, coffee's on",
+        "I've booked a spa day for the carers' thank-you event",
+    ],
+)
+def test_verdicts_on_things_endearments_and_spa_days(found, text):
+    assert found(text, "offensive") == []

@@ -742,3 +742,32 @@ def test_nerves_mock_elections_and_what_a_parent_told_a_panel(found, text):
 )
 def test_immigration_elections_and_protests_in_the_field_s_words(found, text):
     assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you see the state of Stormont on the news last night?",
+        "I'm voting Alliance next time purely to annoy my da",
+        "got out. no charge. brits out",
+        "the sooner we get a united Ireland the sooner the health service gets sorted",
+        "We'd be worse off than under this Tory-lite crowd in London",
+        "More than our MLAs have ever done for this estate, useless the lot of them",
+        "the Executive freezing the leaving care budget while MLAs take a pay rise is a disgrace",
+        "Stormont can't even agree a budget. Thanks a bunch, Finance Minister",
+        "if they don't like it here there's plenty of flights",
+    ],
+)
+def test_northern_irish_politics(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gabriel did brilliantly at the assembly today, his teacher sent a video",
+        "The Assembly committee visit is on Tuesday at 10, room 3",
+    ],
+)
+def test_school_assemblies_and_committee_visits(found, text):
+    assert found(text, "political") == []

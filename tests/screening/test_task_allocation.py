@@ -677,3 +677,16 @@ def test_a_sentence_opening_with_if_is_not_a_name(found):
 )
 def test_work_handed_out_by_a_manager_in_a_list_or_to_a_named_colleague(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever's on early tomorrow can yous ring Ivy re Sunday contact",
+        "Hazel, could you do us a wee favour and scan the pathway plan onto the system?",
+        "Sinead, could you go as appropriate adult for Rory at 10?",
+        "Duty rota is up. Faith and Mark on the 27th, Hazel covering reception on the 29th",
+    ],
+)
+def test_work_asked_of_yous_favours_and_dated_rotas(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

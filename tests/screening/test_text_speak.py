@@ -126,3 +126,15 @@ def test_numbers_and_letters_that_are_labels(found, text):
 def test_a_company_in_capitals_is_not_bae(found):
     assert found("dad on nights at BAE this week", "text_speak") == []
     assert found("its sky on mams fone", "text_speak") != []
+
+
+@pytest.mark.parametrize(
+    "text", ["his da wont b there i promise", "can my mate come 2", "let me no", "home 4 xmas day"]
+)
+def test_b_for_be_2_for_too_and_no_for_know(found, text):
+    assert found(text, "text_speak") != []
+
+
+@pytest.mark.parametrize("text", ["Plan b is the library", "Room 2 is free", "No, I don't know"])
+def test_plans_rooms_and_a_plain_no(found, text):
+    assert found(text, "text_speak") == []

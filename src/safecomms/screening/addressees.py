@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from safecomms.screening.name_context import TITLE_WORDS
 from safecomms.screening.people import CLIENT_ROLES, Gazetteer
 
 Span = tuple[int, int]
@@ -69,7 +70,10 @@ def _addressed(text: str, names: list[Span]) -> Iterator[tuple[int, int, int]]:
     """(start, end, sentence start) of each name that a sentence is spoken to, in text order."""
     for start, end in names:
         opening = _sentence_start(text, start)
-        before = " ".join(text[opening:start].lower().split())
+        words = text[opening:start].lower().split()
+        if words and words[-1].rstrip(".") in TITLE_WORDS:
+            words.pop()  # "Miss Faith", "Hi Mr Ahmed": the title belongs to the name
+        before = " ".join(words)
         if before in _OPENERS and (before or _ADDRESSED.match(text, end)):
             yield start, end, opening
 
