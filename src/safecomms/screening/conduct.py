@@ -277,11 +277,11 @@ def unusual_hours() -> UnusualHours:
         duty=re.compile(rf"(?<![\w])(?:{trie_pattern(window['duty_words'])})(?![\w])"),
         duty_cues=Cues(window["duty_words"]),
         reader_words=frozenset(window["reader_words"]),
-        reader_question=re.compile(r"(?:awake|up)\?"),
+        reader_question=re.compile(trie_pattern(window["reader_questions"])),
         worker_titles=frozenset(window["worker_titles"]),
         to_a_worker=re.compile(
             rf"(?<![\w'])(?:{trie_pattern(window['worker_titles'])})(?=\s*(?:[,.!?\n]|\Z))"
-            rf"|(?<![\w'])(?:hi|hiya|hey|morning|thanks|thank you|ty|thx|sorry|night)\s+"
+            rf"|(?<![\w'])(?:{trie_pattern(window['greetings'])})\s+"
             rf"(?:{trie_pattern(window['worker_titles'])})(?![\w'])"
         ),
     )
