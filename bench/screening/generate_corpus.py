@@ -426,7 +426,10 @@ class Corpus:
             }[kind],
         )(d)
         sent = datetime(2024, 3, 4, 9, 0) + timedelta(minutes=self.rng.randint(0, 60 * 24 * 60))
-        if sent.hour >= 22 or sent.hour < 7:
+        late = sent.hour >= 22 or sent.hour < 7
+        if late and channel in ("whatsapp", "sms") and kind in ("young_person", "parent"):
+            # Contact at an odd hour is a worker's text to a young person or family (5.1);
+            # team chat and e-mails sent late are not personal contact with a family.
             d.conduct.add("boundary")
         record = {
             "id": f"m{index:06d}",

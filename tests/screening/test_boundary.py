@@ -697,3 +697,36 @@ def test_night_staff_in_a_home_are_on_duty(found):
 
     text = "Jayden it's Carol on nights, your text came through on the house phone. Come down."
     assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 2, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Hi all, can you check the duty inbox before 9 tomorrow", "teams"),
+        ("Dear Mrs Hunter, please find attached the minutes you asked for.", "email"),
+    ],
+)
+def test_late_teams_posts_and_e_mails_are_not_contact_at_an_odd_hour(found, text, channel):
+    from datetime import datetime
+
+    assert found(text, "boundary", channel=channel, sent_at=datetime(2026, 3, 9, 23, 30)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Dr Okoro, further to our call, can you send the discharge letter?",
+        "Can someone cover my 3pm visit tomorrow? @Jane can you chase the school",
+    ],
+)
+def test_late_texts_to_professionals_and_colleagues_are_not_contact_with_a_family(found, text):
+    from datetime import datetime
+
+    assert found(text, "boundary", channel="whatsapp", sent_at=datetime(2026, 3, 9, 23, 30)) == []
+
+
+def test_a_late_text_to_a_young_person_is(found):
+    from datetime import datetime
+
+    text = "Hi Jayden, just checking you got home ok"
+    assert found(text, "boundary", channel="sms", sent_at=datetime(2026, 3, 9, 23, 30)) != []

@@ -102,3 +102,18 @@ def written_to_staff(text: str, names: list[Span], gazetteer: Gazetteer) -> bool
         roles = gazetteer.roles_of(text[name_start:name_end])
         return roles == {"staff"}
     return False
+
+
+def written_to_a_professional(text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
+    """True when the message's first sentence is spoken to someone who is not family: staff or
+    another professional on the register, or someone off it addressed by a title ("Dear Dr
+    Hill"), as letters to schools and surgeries are."""
+    for name_start, name_end, opening in _addressed(text, names):
+        if text[:opening].strip():
+            return False
+        roles = gazetteer.roles_of(text[name_start:name_end])
+        if roles:
+            return not roles & CLIENT_ROLES
+        before = text[opening:name_start].split()
+        return bool(before) and before[-1].lower().rstrip(".") in TITLE_WORDS
+    return False

@@ -239,6 +239,7 @@ class UnusualHours:
     advice: str
     duty: re.Pattern[str]
     duty_cues: Cues
+    channels: frozenset[str]
     reader_words: frozenset[str]
     reader_question: re.Pattern[str]
     worker_titles: frozenset[str]
@@ -253,6 +254,10 @@ class UnusualHours:
         """True for a message from out-of-hours duty work ("EDT handover: ..."), sent at night
         because that is when the work happens."""
         return not self.duty_cues.absent_from(prepared) and bool(self.duty.search(prepared.lowered))
+
+    def applies_on(self, channel: Channel | None) -> bool:
+        """True on texting channels, and when the channel is not known."""
+        return channel is None or str(channel) in self.channels
 
     def is_contact(self, prepared: PreparedText) -> bool:
         """True when the message speaks to its reader ("are you awake?", "hope ur ok") and is not a
@@ -276,6 +281,7 @@ def unusual_hours() -> UnusualHours:
         advice=" ".join(window["reason"].split()),
         duty=re.compile(rf"(?<![\w])(?:{trie_pattern(window['duty_words'])})(?![\w])"),
         duty_cues=Cues(window["duty_words"]),
+        channels=frozenset(window["channels"]),
         reader_words=frozenset(window["reader_words"]),
         reader_question=re.compile(trie_pattern(window["reader_questions"])),
         worker_titles=frozenset(window["worker_titles"]),

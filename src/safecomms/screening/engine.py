@@ -13,7 +13,11 @@ from functools import cache
 from operator import attrgetter
 
 from safecomms.policy import Severity
-from safecomms.screening.addressees import request_to_a_client, written_to_staff
+from safecomms.screening.addressees import (
+    request_to_a_client,
+    written_to_a_professional,
+    written_to_staff,
+)
 from safecomms.screening.addresses import find_addresses
 from safecomms.screening.conduct import (
     ConductMatch,
@@ -161,6 +165,7 @@ def _conduct(
     window = unusual_hours()
     late_contact = (
         sent_at is not None
+        and window.applies_on(channel)
         and window.covers(local_wall_clock(sent_at))
         and window.is_contact(prepared)
         and not window.on_duty(prepared)
@@ -192,7 +197,12 @@ def _conduct(
                 )
             ]
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
-    if late_contact and not to_staff:
+    if (
+        late_contact
+        and not to_staff
+        and not any(m.group.category is Category.TASK_ALLOCATION for m in matches)
+        and not (names and written_to_a_professional(text, names, gazetteer))
+    ):
         label = load_table_file("personal_data.toml")["conduct_labels"]["unusual_hours"]
         findings.append(
             Finding(
