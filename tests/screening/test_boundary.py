@@ -730,3 +730,18 @@ def test_a_late_text_to_a_young_person_is(found):
 
     text = "Hi Jayden, just checking you got home ok"
     assert found(text, "boundary", channel="sms", sent_at=datetime(2026, 3, 9, 23, 30)) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark, Jayden's mum gave her a new phone at contact and told her not to tell anyone",
+        "Hi Mark, off the record, I think the new rota is a mess",
+    ],
+)
+def test_reports_and_asides_to_a_colleague_are_not_the_writer_s_secrecy(found, text):
+    assert found(text, "boundary") == []
+
+
+def test_off_the_record_to_a_young_person_is(found):
+    assert found("Jayden, this is off the record, ok?", "boundary") != []

@@ -692,3 +692,22 @@ def test_ulster_insults_and_sectarian_words(found, text):
 )
 def test_verdicts_on_things_endearments_and_spa_days(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you are a wicked woman",
+        "Honestly the kid's not all there",
+        "Lazy foreign agency types, take the day rate and leave us the mess",
+        "Mum barely speaks English, kids running feral. What a zoo.",
+        "the police r pigs man",
+        "Daddy's off to Dubai and they think a cheque fixes it. Entitled prats.",
+        "Bleddy incomers",
+        "Romanians jump every queue going",
+        "They're thieves and liars, the lot of them",
+        "him and that granddaughter are as feral as each other",
+    ],
+)
+def test_more_of_the_field_s_contempt(found, text):
+    assert found(text, "offensive") != []

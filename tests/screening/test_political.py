@@ -771,3 +771,22 @@ def test_northern_irish_politics(found, text):
 )
 def test_school_assemblies_and_committee_visits(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cllr at panel asking why we need agency staff. Mate, your party voted through the cuts",
+        "India has been getting away with it for decades and nobody in Westminster cares",
+        "Our government is still selling arms to Israel",
+        "No recourse to public funds is a deliberately cruel policy",
+        "closing the children's centre is an ideological choice by this administration",
+        "Second homes should be taxed into the ground",
+        "Cutting that bus is shameful. I'll be voting them out in May",
+        "Austerity dressed up as transformation.",
+        "Saw the Mebyon Kernow leaflet, they're the only ones who actually care about Cornwall",
+        "this govmint dont give a toss about care leavers",
+    ],
+)
+def test_more_of_the_field_s_politics(found, text):
+    assert found(text, "political") != []

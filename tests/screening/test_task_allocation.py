@@ -690,3 +690,19 @@ def test_work_handed_out_by_a_manager_in_a_list_or_to_a_named_colleague(found, t
 )
 def test_work_asked_of_yous_favours_and_dated_rotas(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cn some1 cover my 3pm contact at the family centre??",
+        "LADO referral just come in, can someone pick it up today pls?",
+        "i'll do it if some1 can cover my Sandhu visit at 3",
+        "whoever's on duty this afternoon takes the call back from the hospital",
+        "Anyone in Penzance this afternoon? Need someone to drop a food bank voucher round",
+        "new referral for a 6-week-old, needs a visit within 24 hours. Kez or Holly, who's got capacity?",
+        "Reallocations: Merryn Pascoe to Kerensa, Hope Baker to Rachel",
+    ],
+)
+def test_work_handed_out_in_still_more_words(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []

@@ -91,6 +91,8 @@ _REFERS_BACK = frozenset(
         "all",
         "none",
         "not",
+        "any",
+        "every",
     }
 )
 """Words that open a comment on what went before, where a sentence about something new opens
