@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from safecomms.screening import screen
+from safecomms.screening import Gazetteer, Person, screen
 
 
 @pytest.mark.parametrize(
@@ -592,8 +592,6 @@ def test_private_channels_and_keeping_adults_out(found, text):
 
 
 def test_a_young_person_reaching_out_at_night_is_not_the_worker_s_boundary(found):
-    from datetime import datetime
-
     text = "miss are u there. dads shouting again and smashing stuff"
     assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 55)) == []
 
@@ -607,8 +605,6 @@ def test_a_young_person_reaching_out_at_night_is_not_the_worker_s_boundary(found
     ],
 )
 def test_a_late_message_that_speaks_to_its_reader_is_contact_at_an_odd_hour(found, text):
-    from datetime import datetime
-
     assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 50)) != []
 
 
@@ -623,8 +619,6 @@ def test_a_late_message_that_speaks_to_its_reader_is_contact_at_an_odd_hour(foun
     ],
 )
 def test_late_reports_worries_and_messages_to_a_worker_are_not(found, text):
-    from datetime import datetime
-
     assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 23, 50)) == []
 
 
@@ -672,8 +666,6 @@ def test_a_baby_announced_is_not_an_endearment(found, text):
 
 
 def test_a_parent_writing_to_their_worker_by_name_is_not_the_worker_s_kiss(found):
-    from safecomms.screening import Gazetteer, Person
-
     register = Gazetteer.from_people(
         [Person("Kirsty Haworth", "staff"), Person("Dawn Lee", "parent")]
     )
@@ -693,8 +685,6 @@ def test_a_family_s_news_and_thanks_to_their_worker(found, text):
 
 
 def test_night_staff_in_a_home_are_on_duty(found):
-    from datetime import datetime
-
     text = "Jayden it's Carol on nights, your text came through on the house phone. Come down."
     assert found(text, "boundary", sent_at=datetime(2026, 3, 9, 2, 14)) == []
 
@@ -707,8 +697,6 @@ def test_night_staff_in_a_home_are_on_duty(found):
     ],
 )
 def test_late_teams_posts_and_e_mails_are_not_contact_at_an_odd_hour(found, text, channel):
-    from datetime import datetime
-
     assert found(text, "boundary", channel=channel, sent_at=datetime(2026, 3, 9, 23, 30)) == []
 
 
@@ -720,14 +708,10 @@ def test_late_teams_posts_and_e_mails_are_not_contact_at_an_odd_hour(found, text
     ],
 )
 def test_late_texts_to_professionals_and_colleagues_are_not_contact_with_a_family(found, text):
-    from datetime import datetime
-
     assert found(text, "boundary", channel="whatsapp", sent_at=datetime(2026, 3, 9, 23, 30)) == []
 
 
 def test_a_late_text_to_a_young_person_is(found):
-    from datetime import datetime
-
     text = "Hi Jayden, just checking you got home ok"
     assert found(text, "boundary", channel="sms", sent_at=datetime(2026, 3, 9, 23, 30)) != []
 
