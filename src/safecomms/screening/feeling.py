@@ -25,30 +25,6 @@ _SAID_OF_YOU = re.compile(
 )
 """Before a word of feeling about the person addressed ("Well done at the Home Office, you were
 very brave"): the feeling is about them, not the subject."""
-_INTENSIFIERS = frozenset(
-    {
-        "absolute",
-        "absolutely",
-        "total",
-        "totally",
-        "utter",
-        "utterly",
-        "complete",
-        "completely",
-        "what",
-        "a",
-        "an",
-        "such",
-        "so",
-        "just",
-        "bloody",
-        "proper",
-        "real",
-        "really",
-        "pure",
-    }
-)
-"""Words before the blame that opens a verdict ("Absolute joke - ...", "What a shambles")."""
 _VERDICT_WORDS = 3
 """A sentence this short after a mention is a comment on it ("Shameful.", "What a joke!")."""
 _BLAMING_VERDICT_WORDS = 5
@@ -57,46 +33,6 @@ _BLAMING_VERDICT_WORDS = 5
 _LONG_VERDICT_WORDS = 12
 """A longer one with blame in it is, when it opens by referring back ("This lot haven't a clue
 about children's social care", "He's a spineless careerist")."""
-_REFERS_BACK = frozenset(
-    {
-        "he",
-        "she",
-        "they",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "him",
-        "her",
-        "them",
-        "his",
-        "their",
-        "man",
-        "woman",
-        "lot",
-        "whole",
-        "another",
-        "what",
-        "how",
-        "and",
-        "but",
-        "cheers",
-        "thanks",
-        "honestly",
-        "clearly",
-        "typical",
-        "classic",
-        "same",
-        "all",
-        "none",
-        "not",
-        "any",
-        "every",
-    }
-)
-"""Words that open a comment on what went before, where a sentence about something new opens
-with its own subject ("The printer is useless again")."""
 _VERDICTS = 2
 """How many comments in a row may follow a mention ("...did nothing for carers. Not a penny.
 Shameful.")."""
@@ -181,6 +117,14 @@ def _carries_feeling(word: str, words: frozenset[str]) -> bool:
     return word in words or (word.endswith("ly") and word[:-2] in words)
 
 
+@cache
+def _verdict_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that may come before the blame opening a verdict, and words that open a comment on
+    what went before (see `verdicts` in feeling.toml)."""
+    settings = load_table_file("feeling.toml")["verdicts"]
+    return frozenset(settings["intensifiers"]), frozenset(settings["refers_back"])
+
+
 def _blames(lowered: str, start: int, end: int) -> bool:
     """True when `lowered[start:end]` holds a word of blame or a saying of feeling."""
     blaming = _lexicon()[1]
@@ -194,14 +138,15 @@ def _is_verdict(lowered: str, start: int, end: int) -> bool:
     ("Shameful.", "Not a penny."), a short sentence with blame in it, a longer one with blame
     that refers back ("Man couldn't run a bath let alone a country") or one that opens with blame
     ("Absolute joke - they don't care"), not with praise ("Amazing news about her place!")."""
+    intensifiers, refers_back = _verdict_words()
     verdict = _WORD.findall(lowered, start, end)
-    opening = next((word for word in verdict if word not in _INTENSIFIERS), "")
+    opening = next((word for word in verdict if word not in intensifiers), "")
     return (
         len(verdict) <= _VERDICT_WORDS
         or _carries_feeling(opening, _lexicon()[1])
         or (
             len(verdict) <= _LONG_VERDICT_WORDS
-            and (len(verdict) <= _BLAMING_VERDICT_WORDS or opening.split("'")[0] in _REFERS_BACK)
+            and (len(verdict) <= _BLAMING_VERDICT_WORDS or opening.split("'")[0] in refers_back)
             and _blames(lowered, start, end)
         )
     )
