@@ -729,3 +729,8 @@ def test_reports_and_asides_to_a_colleague_are_not_the_writer_s_secrecy(found, t
 
 def test_off_the_record_to_a_young_person_is(found):
     assert found("Jayden, this is off the record, ok?", "boundary") != []
+
+
+def test_refusing_to_give_a_personal_number_is_not_offering_one(found):
+    text = "Hi Jayden, I know you wanted my personal number but I can't give it out. Use the house mobile."
+    assert found(text, "boundary") == []

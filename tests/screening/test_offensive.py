@@ -711,3 +711,17 @@ def test_verdicts_on_things_endearments_and_spa_days(found, text):
 )
 def test_more_of_the_field_s_contempt(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol the gremlin's kicking off again",
+        "looks like she fell out the ugly tree",
+        "Useless Lib Dem prat.",
+        "Stinky Leon strikes again lol",
+        "he's got the personality of a wet lettuce and the brains to match",
+    ],
+)
+def test_nicknames_and_mockery_in_a_staff_group(found, text):
+    assert found(text, "offensive") != []

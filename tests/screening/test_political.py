@@ -790,3 +790,16 @@ def test_school_assemblies_and_committee_visits(found, text):
 )
 def test_more_of_the_field_s_politics(found, text):
     assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Country's full mate, we can't look after our own",
+        "the pronoun nonsense is woke box-ticking from HR",
+        "The lefties in HR want us doing bias training again",
+        "Say what you like about Farage but at least he says what he thinks",
+    ],
+)
+def test_culture_war_asides(found, text):
+    assert found(text, "political") != []

@@ -706,3 +706,32 @@ def test_work_asked_of_yous_favours_and_dated_rotas(found, text):
 )
 def test_work_handed_out_in_still_more_words(found, text):
     assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope - can you make sure the MFC log and the MAR sheets are up to date before Thursday?",
+        "Mark, please get the fire drill record signed off",
+        "Rota gap Weds late shift, anyone?",
+        "Pocket money tonight. Rose you do Ruby's and Summer's, I'll do the lads.",
+        "Mark can you update Mason's contact sheet please",
+        "Who's up for taking the kids to the lights switch-on on Sat?",
+        "Will and Hope - please can you two complete the restraint paperwork before you leave?",
+        "Gary - can you go up and have a word with him? I'm on the phone to EDT.",
+    ],
+)
+def test_work_handed_out_in_a_children_s_home(found, text):
+    assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant sleep. can sum1 come up n talk 2 me pls",
+        "Can someone come to my room, he is banging on my wall",
+        "Do you have the original birth certificate or does her mum?",
+    ],
+)
+def test_a_young_person_asking_for_staff_and_a_question(found, text):
+    assert found(text, "task_allocation", channel="sms") == []

@@ -138,3 +138,7 @@ def test_b_for_be_2_for_too_and_no_for_know(found, text):
 @pytest.mark.parametrize("text", ["Plan b is the library", "Room 2 is free", "No, I don't know"])
 def test_plans_rooms_and_a_plain_no(found, text):
     assert found(text, "text_speak") == []
+
+
+def test_omw(found):
+    assert found("omw, traffic on the A1 is a joke", "text_speak") != []
