@@ -734,3 +734,30 @@ def test_off_the_record_to_a_young_person_is(found):
 def test_refusing_to_give_a_personal_number_is_not_offering_one(found):
     text = "Hi Jayden, I know you wanted my personal number but I can't give it out. Use the house mobile."
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Megan cariad, can you pick the meds up from Boots on your way home? Love you xx Mam",
+        "Proud of you today sweetheart.\nDad x",
+    ],
+)
+def test_a_parent_s_message_to_their_own_child_is_not_the_worker_s(found, text):
+    assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There's a little something from me in your card, just don't tell your mum",
+        "you up? come outside, no need to wake your mum x",
+    ],
+)
+def test_ending_on_a_parent_is_not_signing_as_one(found, text):
+    assert found(text, "boundary", channel="sms", sent_at=datetime(2026, 3, 3, 23, 40)) != []
+
+
+def test_a_parent_in_crisis_at_night_is_not_contact_at_an_odd_hour(found):
+    text = "Sorry it's so late. He's smashed the telly. I can't do this on my own anymore, can you ring me"
+    assert found(text, "boundary", channel="sms", sent_at=datetime(2026, 3, 3, 1, 22)) == []

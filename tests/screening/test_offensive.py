@@ -725,3 +725,22 @@ def test_more_of_the_field_s_contempt(found, text):
 )
 def test_nicknames_and_mockery_in_a_staff_group(found, text):
     assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bloke's a total mug",
+        "they all know how to work the system better than we do",
+        "Bowen's put in a formal complaint now. Mad cow.",
+        "out on licence next week. Little scrote.",
+        "That kid screams the place down, like a feral animal",
+        "Entitled little so-and-sos, the lot of them",
+    ],
+)
+def test_welsh_teams_put_downs(found, text):
+    assert found(text, "offensive") != []
+
+
+def test_mad_cow_disease_is_a_disease(found):
+    assert found("the farm lost its herd to mad cow disease in the nineties", "offensive") == []

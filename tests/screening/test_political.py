@@ -803,3 +803,21 @@ def test_more_of_the_field_s_politics(found, text):
 )
 def test_culture_war_asides(found, text):
     assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drakeford shud be locked up lol",
+        "Yes Cymru march sat!! Annibyniaeth nawr, westminster can do one",
+        "Now your party has voted to cut my son's respite in half",
+        "The 20mph limit is the best thing the Senedd's done in years",
+    ],
+)
+def test_welsh_politics(found, text):
+    assert found(text, "political") != []
+
+
+def test_a_march_that_closes_roads_is_a_traffic_notice(found):
+    text = "FYI there's a Yes Cymru march in Swansea on Saturday so the roads will be closed."
+    assert found(text, "political") == []

@@ -735,3 +735,17 @@ def test_work_handed_out_in_a_children_s_home(found, text):
 )
 def test_a_young_person_asking_for_staff_and_a_question(found, text):
     assert found(text, "task_allocation", channel="sms") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nia - Parc want an address by the 1st. Can you escalate to the Head of Service?",
+        "Can someone who's in tomorrow do a welfare visit with her?",
+        "Carys you ok to meet Tyler at Newport probation 9.45 tomorrow?",
+        "Glyn/Carys - whoever's first in tmrw can u check the shared inbox?",
+        "Sunny pls cn u cover duty 12-2",
+    ],
+)
+def test_work_handed_out_in_a_leaving_care_team(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

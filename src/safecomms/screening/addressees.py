@@ -117,3 +117,18 @@ def written_to_a_professional(text: str, names: list[Span], gazetteer: Gazetteer
         before = text[opening:name_start].split()
         return bool(before) and before[-1].lower().rstrip(".") in TITLE_WORDS
     return False
+
+
+_FAMILY_SIGN_OFF = re.compile(
+    r"(?:(?:^|\n)\s*|[.!]\s+|(?:love(?:\s+(?:you|u|ya))?|luv|from|lots\s+of\s+love)[\s,]+x*\s*)"
+    r"(?:mam|mum|mom|mummy|dad|daddy|nan|nana|nanna|gran|granny|grandma|grandad|auntie|aunty)"
+    r"[\s.!]*x*[\s.!]*\Z",
+    re.IGNORECASE,
+)
+"""A sign-off as a parent or grandparent: on its own line, after a full stop or after "love"."""
+
+
+def signed_by_family(text: str) -> bool:
+    """True for a message signed as a parent or grandparent ("Love you xx Mam"): a family's own
+    words to their child, not a worker's."""
+    return bool(_FAMILY_SIGN_OFF.search(text[-40:]))

@@ -15,6 +15,7 @@ from operator import attrgetter
 from safecomms.policy import Severity
 from safecomms.screening.addressees import (
     request_to_a_client,
+    signed_by_family,
     written_to_a_professional,
     written_to_staff,
 )
@@ -132,13 +133,13 @@ def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:
 
 
 def _not_the_writers_concern(
-    match: ConductMatch, text: str, names: list[Span], gazetteer: Gazetteer, to_staff: bool
+    match: ConductMatch, text: str, names: list[Span], gazetteer: Gazetteer, not_a_workers: bool
 ) -> bool:
     """True for work asked of a family, not a colleague, and for conduct towards a family in a
-    message written to a member of staff (a young person's, a parent's or a colleague's words):
-    see `addressees`."""
+    message that is not a worker's to a family: one written to a member of staff or signed by a
+    parent (a young person's, a parent's or a colleague's words); see `addressees`."""
     if match.group.to_families_only:
-        return to_staff
+        return not_a_workers
     if match.group.category is Category.TASK_ALLOCATION:
         return request_to_a_client(text, match.start, match.end, names, gazetteer)
     return False
@@ -170,14 +171,14 @@ def _conduct(
         and window.is_contact(prepared)
         and not window.on_duty(prepared)
     )
-    to_staff = (
-        bool(names)
-        and (late_contact or any(m.group.to_families_only for m in matches))
-        and written_to_staff(text, names, gazetteer)
+    not_a_workers = (late_contact or any(m.group.to_families_only for m in matches)) and (
+        signed_by_family(text) or (bool(names) and written_to_staff(text, names, gazetteer))
     )
-    if names and matches:
+    if matches and (names or not_a_workers):
         matches = [
-            m for m in matches if not _not_the_writers_concern(m, text, names, gazetteer, to_staff)
+            m
+            for m in matches
+            if not _not_the_writers_concern(m, text, names, gazetteer, not_a_workers)
         ]
     findings: list[Finding] = []
     if matches:
@@ -199,7 +200,7 @@ def _conduct(
         findings = [_conduct_finding(match, text) for match in _merge_conduct(matches)]
     if (
         late_contact
-        and not to_staff
+        and not not_a_workers
         and not any(m.group.category is Category.TASK_ALLOCATION for m in matches)
         and not (names and written_to_a_professional(text, names, gazetteer))
     ):
