@@ -92,7 +92,11 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> dict[str, dict[s
 
 def field_table(safecomms_python: str, work_dir: Path) -> list[str]:
     """SafeComms' accuracy on the hand-written sets in `field/`, in the voices of real teams."""
-    sets = sorted(path for path in (HERE / "field").iterdir() if path.is_dir())
+    # set-a to set-z, then set-z2, set-z3 ... set-z10 in the order they were written
+    sets = sorted(
+        (path for path in (HERE / "field").iterdir() if path.is_dir()),
+        key=lambda path: (len(path.name), path.name),
+    )
     lines = [
         "",
         "Hand-written sets in `field/` (SafeComms only; F1 per category):",

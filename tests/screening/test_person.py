@@ -457,3 +457,26 @@ def test_a_name_typed_in_lower_case_after_a_greeting_or_tell(text, name):
 )
 def test_everyday_words_after_a_greeting_or_tell_are_not_names(text):
     assert screen(text).of("person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mark dont be listening to Summer, were not going anywhere", "Mark"),
+        ("Dawn hen you're doing amazing", "Dawn"),
+        ("Rose pet, can you ring me", "Rose"),
+    ],
+)
+def test_an_everyday_name_opening_a_message_to_its_reader(text, name):
+    register = Gazetteer.from_people(
+        [Person("Mark Bell", "staff"), Person("Dawn Lee", "parent"), Person("Rose Kerr", "staff")]
+    )
+    assert name in [text[f.start : f.end] for f in screen(text, gazetteer=register).of("person")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Mark the date in your diary", "Will you be in tomorrow?", "Hope it goes well"]
+)
+def test_the_same_words_as_verbs_opening_a_message(text):
+    register = Gazetteer.from_people([Person("Mark Bell", "staff"), Person("Hope Kerr", "child")])
+    assert screen(text, gazetteer=register).of("person") == []

@@ -108,6 +108,7 @@ _WORKPLACE_AFTER = re.compile(
     rf"[ \t]+(?:the[ \t]+)?(?:(?i:{alternation(word_set(_NAMES, 'workplaces'))})|[A-Z][A-Za-z]+)\b"
 )
 _FAMILIAR_ADDRESS = word_set(_NAMES, "familiar_address")
+_MESSAGE_START_ADDRESS = word_set(_NAMES, "message_start_address")
 _INTRODUCTION_END = re.compile(
     r"(?i)[ \t]*(?:[,.!(\-\u2013]|\r?\n|\Z|(?:from|here|your|at|with|the|and)\b)"
 )
@@ -284,8 +285,14 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
         if next_word == "from" and _WORKPLACE_AFTER.match(text, following.end()):
             # Someone introduced by where they work: "Pat from reception has dropped off...".
             return True
-        if next_word in _FAMILIAR_ADDRESS and text[following.end() : following.end() + 1] == ",":
-            # Addressed as a friend: "Ray mate, if you need me...".
+        opens_message = not text[:start].strip()
+        if next_word in _FAMILIAR_ADDRESS and (
+            opens_message or text[following.end() : following.end() + 1] == ","
+        ):
+            # Addressed as a friend: "Ray mate, if you need me...", "Dawn hen you're doing great".
+            return True
+        if opens_message and next_word in _MESSAGE_START_ADDRESS:
+            # The person written to: "Mark dont be listening to her", "Mark hes back".
             return True
         if after_comma and next_word in WEEKDAYS:
             # A rota entry ends with the day: "Mark Wednesday, I'll take Friday", not
