@@ -5,7 +5,11 @@ from datetime import datetime
 import pytest
 
 from safecomms.screening import screen
-from safecomms.screening.addressees import request_to_a_client, written_to_staff
+from safecomms.screening.addressees import (
+    request_to_a_client,
+    written_to_a_professional,
+    written_to_staff,
+)
 
 
 def _names(text, register):
@@ -77,3 +81,16 @@ def test_a_late_message_to_staff_is_not_contact_at_an_odd_hour(found):
 
 def test_the_same_words_to_a_child_are_the_worker_s_boundary(found):
     assert found("Jayden, pls dont tell ur dad x", "boundary") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "professional"),
+    [
+        ("Dear Dr Okoro, can you send the letter?", True),
+        ("Hi Mark, can you ring me?", True),
+        ("Hi Grace, can you ring me?", False),
+        ("Hi Nan Pat, can you ring me?", False),
+    ],
+)
+def test_a_letter_to_a_professional(register, text, professional):
+    assert written_to_a_professional(text, _names(text, register), register) is professional

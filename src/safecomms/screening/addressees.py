@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from safecomms.screening.name_context import TITLE_WORDS
+from safecomms.screening.name_context import FORMAL_TITLES, KINSHIP_TITLES, TITLE_WORDS
 from safecomms.screening.people import CLIENT_ROLES, Gazetteer
 
 Span = tuple[int, int]
@@ -115,13 +115,14 @@ def written_to_a_professional(text: str, names: list[Span], gazetteer: Gazetteer
         if roles:
             return not roles & CLIENT_ROLES
         before = text[opening:name_start].split()
-        return bool(before) and before[-1].lower().rstrip(".") in TITLE_WORDS
+        return bool(before) and before[-1].lower().rstrip(".") in FORMAL_TITLES
     return False
 
 
+_PARENTS = "mam|mum|mom|mummy|dad|daddy"
 _FAMILY_SIGN_OFF = re.compile(
     r"(?:(?:^|\n)\s*|[.!]\s+|(?:love(?:\s+(?:you|u|ya))?|luv|from|lots\s+of\s+love)[\s,]+x*\s*)"
-    r"(?:mam|mum|mom|mummy|dad|daddy|nan|nana|nanna|gran|granny|grandma|grandad|auntie|aunty)"
+    rf"(?:{_PARENTS}|{'|'.join(sorted(map(re.escape, KINSHIP_TITLES)))})"
     r"[\s.!]*x*[\s.!]*\Z",
     re.IGNORECASE,
 )

@@ -34,7 +34,9 @@ WEEKDAYS = word_set(_NAMES, "weekdays")
 _ENDS_A_RUN = NOT_NAMES | PLACE_WORDS
 POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 
-TITLE_WORDS = word_set(_NAMES, "titles") | word_set(_NAMES, "kinship_titles")
+FORMAL_TITLES = word_set(_NAMES, "titles")
+KINSHIP_TITLES = word_set(_NAMES, "kinship_titles")
+TITLE_WORDS = FORMAL_TITLES | KINSHIP_TITLES
 """Courtesy, professional and family titles, lower-cased ("mrs", "dr", "nan")."""
 _UPPER_CASE_TITLES = tuple(load_table_file(_NAMES)["titles"]["upper_case_terms"])
 _TITLES = alternation(TITLE_WORDS)
