@@ -2,8 +2,9 @@
 
 Each tool runs as its own process over the same JSONL file, timed from launch to exit with
 `time.perf_counter`, so start-up counts (after one untimed run of each on a hundred messages, so
-that neither pays for writing its bytecode or caches). SafeComms runs twice: as its command runs by default
-(sharing a large input between one process per CPU) and with `--jobs 1`; both outputs must match. Personal-data categories are scored by span overlap (a
+that neither pays for writing its bytecode or caches). SafeComms runs twice: as its command runs
+by default (sharing a large input between one process per CPU) and with `--jobs 1`; both outputs
+must match. Personal-data categories are scored by span overlap (a
 prediction is correct if it overlaps a gold span of its category; a gold span is found if some
 prediction of its category overlaps it); conduct categories are scored per message.
 
@@ -12,6 +13,7 @@ prediction of its category overlaps it); conduct categories are scored per messa
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import platform
@@ -153,7 +155,8 @@ def main() -> None:
     # Each tool first runs untimed on a few messages, as it will have run before on any working
     # day: Python writes both tools' bytecode, and SafeComms its compiled rules (`disk_cache`).
     warm_up = work_dir / "warm-up.jsonl"
-    warm_up.write_text("".join(corpus.open().readlines()[:100]))
+    with corpus.open() as lines:
+        warm_up.write_text("".join(itertools.islice(lines, 100)))
     subprocess.run([*command, "--input", str(warm_up), "--output", os.devnull], check=True)
     subprocess.run(presidio(warm_up, Path(os.devnull)), check=True)
 

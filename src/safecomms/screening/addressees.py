@@ -17,46 +17,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from safecomms.screening.lexicons import alternation, word_set
 from safecomms.screening.name_context import FORMAL_TITLES, KINSHIP_TITLES, TITLE_WORDS
 from safecomms.screening.people import CLIENT_ROLES, Gazetteer
 
 Span = tuple[int, int]
 
-_OPENERS = frozenset(
-    {
-        "",
-        "hi",
-        "hiya",
-        "hey",
-        "hello",
-        "dear",
-        "morning",
-        "good morning",
-        "afternoon",
-        "good afternoon",
-        "evening",
-        "good evening",
-        "ok",
-        "okay",
-        "thanks",
-        "thank you",
-        "cheers",
-        "ta",
-        "sorry",
-        "oh",
-        "omg",
-        "aw",
-        "aww",
-        "yes",
-        "yeah",
-        "no",
-    }
+_OPENERS = (
+    frozenset({""})
+    | word_set("names.toml", "greetings")
+    | word_set("names.toml", "acknowledgements")
 )
 """What may stand between the start of a sentence and the name of the person it is spoken to."""
 
 _ADDRESSED = re.compile(
-    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)"
-    r"|\s+(?:can|could|would|will|please|pls|plz|I|love|luv|hun|hon|pet|babe|mate|duck|hen)\b",
+    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:can|could|would|will|please|pls|plz|I|"
+    + alternation(word_set("names.toml", "familiar_address"))
+    + r")\b",
     re.IGNORECASE,
 )
 """After a name that opens a sentence with nothing before it: it is the person spoken to."""
@@ -94,35 +71,39 @@ def request_to_a_client(
     return bool(roles) and roles <= CLIENT_ROLES
 
 
+def _first_addressee(text: str, names: list[Span]) -> tuple[int, int, int] | None:
+    """The name the message's first sentence is spoken to, if any (see `_addressed`)."""
+    for name_start, name_end, opening in _addressed(text, names):
+        return None if text[:opening].strip() else (name_start, name_end, opening)
+    return None
+
+
 def written_to_staff(text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
     """True when the message's first sentence is spoken to a member of staff on the register."""
-    for name_start, name_end, opening in _addressed(text, names):
-        if text[:opening].strip():
-            return False
-        roles = gazetteer.roles_of(text[name_start:name_end])
-        return roles == {"staff"}
-    return False
+    addressee = _first_addressee(text, names)
+    return addressee is not None and gazetteer.roles_of(text[addressee[0] : addressee[1]]) == {
+        "staff"
+    }
 
 
 def written_to_a_professional(text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
     """True when the message's first sentence is spoken to someone who is not family: staff or
     another professional on the register, or someone off it addressed by a title ("Dear Dr
     Hill"), as letters to schools and surgeries are."""
-    for name_start, name_end, opening in _addressed(text, names):
-        if text[:opening].strip():
-            return False
-        roles = gazetteer.roles_of(text[name_start:name_end])
-        if roles:
-            return not roles & CLIENT_ROLES
-        before = text[opening:name_start].split()
-        return bool(before) and before[-1].lower().rstrip(".") in FORMAL_TITLES
-    return False
+    addressee = _first_addressee(text, names)
+    if addressee is None:
+        return False
+    name_start, name_end, opening = addressee
+    roles = gazetteer.roles_of(text[name_start:name_end])
+    if roles:
+        return not roles & CLIENT_ROLES
+    before = text[opening:name_start].split()
+    return bool(before) and before[-1].lower().rstrip(".") in FORMAL_TITLES
 
 
-_PARENTS = "mam|mum|mom|mummy|dad|daddy"
 _FAMILY_SIGN_OFF = re.compile(
     r"(?:(?:^|\n)\s*|[.!]\s+|(?:love(?:\s+(?:you|u|ya))?|luv|from|lots\s+of\s+love)[\s,]+x*\s*)"
-    rf"(?:{_PARENTS}|{'|'.join(sorted(map(re.escape, KINSHIP_TITLES)))})"
+    rf"(?:{alternation(word_set('names.toml', 'family_sign_offs') | KINSHIP_TITLES)})"
     r"[\s.!]*x*[\s.!]*\Z",
     re.IGNORECASE,
 )

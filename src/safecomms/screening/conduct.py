@@ -50,7 +50,8 @@ class RuleGroup:
     """The group's patterns name a subject; a match counts only with feeling in its sentence."""
     to_families_only: bool = False
     """The writer's conduct towards a child or family: not counted in a message written to a
-    member of staff, which is a young person's, a parent's or a colleague's (see `addressees`)."""
+    member of staff or signed by a parent, which is a young person's, a parent's or a
+    colleague's (see `addressees`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +261,10 @@ class UnusualHours:
         return channel is None or str(channel) in self.channels
 
     def is_contact(self, prepared: PreparedText) -> bool:
-        """True when the message speaks to its reader ("are you awake?", "hope ur ok") and is not a
-        young person's words to their worker ("lol wot u on about miss"): an update, a report or
-        a young person's own worry at night ("cant sleep. carers asleep") contacts nobody."""
+        """True when the message greets or speaks to its reader ("are you awake?", "hope ur ok")
+        and is not a young person's words to their worker ("lol wot u on about miss"): an update,
+        a report or a young person's own worry at night ("cant sleep. carers asleep") contacts
+        nobody."""
         words, lowered = prepared.words, prepared.lowered
         if self.reader_words.isdisjoint(words) and not self.reader_question.search(lowered):
             return False
