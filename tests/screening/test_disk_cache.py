@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from safecomms.screening import disk_cache
 from safecomms.screening.conduct import _with_markers
 from safecomms.screening.lexicons import load_table_file, trie_pattern
-from safecomms.screening.pattern_index import PatternIndex, fold
+from safecomms.screening.pattern_index import PatternIndex, _Layout, fold
 
 TEXTS = [
     "Don't tell your mum, keep it between us x",
@@ -62,10 +62,11 @@ def test_a_later_index_loads_the_patterns_instead_of_analysing_them(cache_dir, m
     assert {text: found(first, text) for text in TEXTS} == expected
     assert len(list(cache_dir.glob("political-*.marshal"))) == 1
 
-    def no_analysis(self: PatternIndex) -> None:
+    def no_analysis(*args: object) -> None:
         raise AssertionError("analysed again although the cache holds these patterns")
 
     monkeypatch.setattr(PatternIndex, "_analyse", no_analysis)
+    monkeypatch.setattr(_Layout, "of", no_analysis)
     second = conduct_index("political")
     assert {text: found(second, text) for text in TEXTS} == expected
     assert second.always_run == first.always_run
@@ -85,12 +86,28 @@ def test_a_changed_pattern_misses_and_replaces_the_old_entry(cache_dir):
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"not marshal at all", disk_cache.marshal.dumps([(0, "atoms", (1, [2], 3, {}, ()))])],
+    [
+        b"",
+        b"not marshal at all",
+        disk_cache.marshal.dumps([(0, "atoms", (1, [2], 3, {}, ()))]),
+        # The patterns intact, the automaton's state empty, cut short or not an automaton's.
+        "empty automaton",
+        "truncated automaton",
+        "foreign automaton",
+    ],
 )
 def test_a_damaged_entry_is_rebuilt(cache_dir, damage):
     expected = reference()
     conduct_index("political").candidates(fold("warm up"))
     [entry] = cache_dir.glob("political-*.marshal")
+    if isinstance(damage, str):
+        specs, (state, *fields) = disk_cache.marshal.loads(entry.read_bytes())
+        state = {
+            "empty automaton": (),
+            "truncated automaton": ([state[0][0][:-40]], *state[1:]),
+            "foreign automaton": (["x"], 1, 2, 3, 4, 5, []),
+        }[damage]
+        damage = disk_cache.marshal.dumps((specs, (state, *fields)))
     entry.write_bytes(damage)
     index = conduct_index("political")
     assert {text: found(index, text) for text in TEXTS} == expected

@@ -45,6 +45,10 @@ _LIMIT = 256
 """The most strings a set of alternatives may hold before it stops being worth expanding."""
 _MIN_ATOM_WEIGHT = 2
 """Atoms lighter than this (one ASCII character) would turn up in nearly every text."""
+_MIN_EXTRA_WEIGHT = 3
+"""A pattern's second and later sets must be at least this heavy. Two-character atoms ("e ",
+", ") turn up several times in every message, and looking them up costs more than the few
+patterns they would spare."""
 
 
 def _fold_table() -> dict[int, str]:
@@ -339,8 +343,8 @@ def _item(op: Any, value: Any, parts: dict[str, _Facts]) -> _Facts:
 def required_atoms(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     """Sets of folded strings such that every match of `pattern` contains one string of each set.
 
-    Sets whose weakest string is too short to be selective are left out; an empty answer means
-    the pattern must simply always run.
+    Sets whose weakest string is too short to be selective are left out, and so are light sets
+    after the strongest; an empty answer means the pattern must simply always run.
     """
     return _required_of(sre_parser.parse(pattern, flags))
 
@@ -349,7 +353,10 @@ def _required_of(parsed: Any, parts: dict[str, _Facts] = _NO_PARTS) -> tuple[fro
     if parsed.state.flags & re.MULTILINE:
         return ()  # "$" may then match before any line break, which folding cannot show.
     required = _sequence(list(parsed), parts).required
-    return tuple(atoms for atoms in required if _strength(atoms)[0] >= _MIN_ATOM_WEIGHT)
+    kept = [atoms for atoms in required if _strength(atoms)[0] >= _MIN_ATOM_WEIGHT]
+    return tuple(
+        kept[:1] + [atoms for atoms in kept[1:] if _strength(atoms)[0] >= _MIN_EXTRA_WEIGHT]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +372,52 @@ class _Layout:
     ones: int
     guards: int
     pattern_at_guard: dict[int, int]
+
+    @classmethod
+    def of(cls, analysed: dict[int, tuple[frozenset[str], ...]]) -> _Layout:
+        masks: dict[str, int] = {}
+        ones = guards = 0
+        pattern_at_guard = {}
+        bit = 0
+        for pattern_id in sorted(analysed):
+            ones |= 1 << bit
+            for atoms in analysed[pattern_id]:
+                for atom in atoms:
+                    masks[atom] = masks.get(atom, 0) | 1 << bit
+                bit += 1
+            guards |= 1 << bit
+            pattern_at_guard[bit] = pattern_id
+            bit += 1
+        automaton = ahocorasick.Automaton()
+        shared: dict[int, int] = {}
+        for atom, mask in masks.items():
+            # Equal masks as one object: many atoms share one, and a stored layout keeps one copy.
+            automaton.add_word(atom, shared.setdefault(mask, mask))
+        if masks:
+            automaton.make_automaton()
+        return cls(automaton, ones, guards, pattern_at_guard)
+
+    def portable(self) -> tuple[Any, ...]:
+        """The layout as plain data: the automaton's own pickled state, then the bit fields.
+
+        Rebuilding the automaton from its atoms costs a tenth of a second in every process;
+        restoring its state costs a quarter of that.
+        """
+        _constructor, state = self.automaton.__reduce__()[:2]
+        return (state, self.ones, self.guards, list(self.pattern_at_guard.items()))
+
+    def serves(self, analysed: dict[int, tuple[frozenset[str], ...]]) -> bool:
+        """Whether this layout could have been built for `analysed` (a check on a stored one)."""
+        searchable = self.automaton.kind == ahocorasick.AHOCORASICK
+        return set(self.pattern_at_guard.values()) == analysed.keys() and (
+            searchable or not any(analysed.values())
+        )
+
+    @classmethod
+    def from_portable(cls, portable: tuple[Any, ...]) -> _Layout:
+        state, ones, guards, pattern_at_guard = portable
+        automaton = ahocorasick.Automaton(*state)
+        return cls(automaton, ones, guards, dict(pattern_at_guard))
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,11 +542,14 @@ class PatternIndex:
 
     def _cache_key(self) -> str:
         source = Path(__file__).read_bytes() if Path(__file__).is_file() else b""
+        # The automaton is kept in pyahocorasick's own layout: another build of it must miss.
+        extension = Path(ahocorasick.__file__ or "").stat()
+        versions = f"{sre_constants.MAGIC} {extension.st_size} {extension.st_mtime_ns}"
         specs = [
             repr((pattern_id, spec.pattern, spec.flags, spec.word_start, spec.parts))
             for pattern_id, spec in sorted(self._specs.items())
         ]
-        return disk_cache.key_of(source, str(sre_constants.MAGIC), *specs)
+        return disk_cache.key_of(source, versions, *specs)
 
     def _load_cached(self, key: str) -> bool:
         assert self._cache_kind is not None
@@ -501,27 +557,31 @@ class PatternIndex:
         if entry is None:
             return False
         try:
-            required = {pattern_id: tuple(atoms) for pattern_id, atoms, _ in entry}
-            patterns = {pattern_id: _from_portable(portable) for pattern_id, _, portable in entry}
-        except (TypeError, ValueError, RuntimeError):
+            specs, layout = entry
+            required = {pattern_id: tuple(atoms) for pattern_id, atoms, _ in specs}
+            patterns = {pattern_id: _from_portable(portable) for pattern_id, _, portable in specs}
+            built = _Layout.from_portable(layout)
+        except (TypeError, ValueError, RuntimeError, IndexError):
             return False  # missing, or not what this version wrote: build afresh
-        if required.keys() != self._specs.keys():
+        if required.keys() != self._specs.keys() or not built.serves(required):
             return False
-        self._required, self._patterns = required, patterns
+        self._required, self._patterns, self._layout = required, patterns, built
         return True
 
     def _store_cached(self, key: str) -> None:
-        """Compile every pattern and write the lot to the cache, if this interpreter allows."""
+        """Compile every pattern, build the automaton and write the lot to the cache, if this
+        interpreter allows."""
         assert self._cache_kind is not None and self._required is not None
         try:
-            entry = []
+            specs = []
             for pattern_id, spec in sorted(self._specs.items()):
                 portable = _portable(self._parsed_form(pattern_id), spec.flags)
                 self._patterns[pattern_id] = _from_portable(portable)
-                entry.append((pattern_id, self._required[pattern_id], portable))
+                specs.append((pattern_id, self._required[pattern_id], portable))
         except (AttributeError, TypeError, ValueError, RuntimeError):
             return  # an interpreter whose regex internals differ: compile on use instead
-        disk_cache.write(self._cache_kind, key, entry)
+        self._layout = _Layout.of(self._required)
+        disk_cache.write(self._cache_kind, key, (specs, self._layout.portable()))
 
     def _parsed_form(self, pattern_id: int) -> Any:
         parsed = self._parsed.pop(pattern_id, None)
@@ -532,27 +592,9 @@ class PatternIndex:
 
     def _built(self) -> _Layout:
         if self._layout is None:
-            masks: dict[str, int] = {}
-            ones = guards = 0
-            pattern_at_guard = {}
-            bit = 0
-            analysed = self._analysed()
-            for pattern_id in sorted(analysed):
-                required = analysed[pattern_id]
-                ones |= 1 << bit
-                for atoms in required:
-                    for atom in atoms:
-                        masks[atom] = masks.get(atom, 0) | 1 << bit
-                    bit += 1
-                guards |= 1 << bit
-                pattern_at_guard[bit] = pattern_id
-                bit += 1
-            automaton = ahocorasick.Automaton()
-            for atom, mask in masks.items():
-                automaton.add_word(atom, mask)
-            if masks:
-                automaton.make_automaton()
-            self._layout = _Layout(automaton, ones, guards, pattern_at_guard)
+            analysed = self._analysed()  # a cached index comes with its layout
+            if self._layout is None:
+                self._layout = _Layout.of(analysed)
         return self._layout
 
     def candidates(self, folded: str) -> list[int]:
