@@ -7,6 +7,7 @@ import pytest
 from safecomms.screening import screen
 from safecomms.screening.addressees import (
     request_to_a_client,
+    signed_by,
     written_to_a_professional,
     written_to_staff,
 )
@@ -94,3 +95,35 @@ def test_the_same_words_to_a_child_are_the_worker_s_boundary(found):
 )
 def test_a_letter_to_a_professional(register, text, professional):
     assert written_to_a_professional(text, _names(text, register), register) is professional
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Can we move the review to ours? The cows are calving. Kelly-Ann", {"carer"}),
+        ("Is Jayden still coming Friday?\nGrace Hunter", {"parent"}),
+        ("Thanks for sorting the bus pass - Jay x", {"child"}),
+        ("Love you xx Mam", {"parent"}),
+        ("Can someone cover the 3pm? Mark", {"staff"}),
+        ("Thanks Grace", set()),
+        ("I'll ring Grace Hunter tomorrow", set()),
+    ],
+)
+def test_who_signs_a_message(register, text, roles):
+    assert signed_by(text, _names(text, register), register) == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morning Mark, could you do the review at the farm instead? Kelly-Ann",
+        "Mark can you chase the school about the trip money please. Grace Hunter",
+    ],
+)
+def test_a_request_signed_by_a_family_is_not_task_allocation(found, text):
+    assert found(text, "task_allocation") == []
+
+
+def test_a_carer_s_compliment_to_the_child_in_their_care_still_counts(found):
+    text = "You looked gorgeous at the prom, way too good for him. Kelly-Ann"
+    assert found(text, "boundary") != []

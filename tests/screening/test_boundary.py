@@ -761,3 +761,31 @@ def test_ending_on_a_parent_is_not_signing_as_one(found, text):
 def test_a_parent_in_crisis_at_night_is_not_contact_at_an_odd_hour(found):
     text = "Sorry it's so late. He's smashed the telly. I can't do this on my own anymore, can you ring me"
     assert found(text, "boundary", channel="sms", sent_at=datetime(2026, 3, 3, 1, 22)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you delete them messages from last night. Don't want anyone getting the wrong idea",
+        "got u them trainers, say nothing to the office, our ting",
+        "You looked lovely at the conference today. Fancy a drink some time?",
+        "can we go 4 a drink at the weekend just us lol",
+        "can i stay at urs 2nite",
+        "will u buy me a phone for my bday, just from u not the social",
+        "No need the social worker know, is between us",
+        "give me your personal WhatsApp and I help you",
+    ],
+)
+def test_more_boundary_shapes(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me pls!! can we do a secret santa this year",
+        "can u lend me 20 quid till friday, no gas",
+    ],
+)
+def test_secret_santa_and_asking_to_borrow_money_are_not_boundary_risks(found, text):
+    assert found(text, "boundary") == []

@@ -744,3 +744,51 @@ def test_welsh_teams_put_downs(found, text):
 
 def test_mad_cow_disease_is_a_disease(found):
     assert found("the farm lost its herd to mad cow disease in the nineties", "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That Hartley kid is a lost cause, honestly",
+        "nasty little toerag, always has been",
+        "the boy at the hostel is no more fifteen than I am",
+        "Another 'sixteen year old' with a receding hairline turned up at the port",
+        "Mum's the size of a house, can barely get to the door",
+        "The dad's that fat he couldn't get off the sofa",
+        "Bet the Albanian lads came over for the cannabis farms, they all do",
+        "that whole country's a mafia state",
+        "They're all chancing it, every last one of them",
+        "should've sent the lot straight back",
+        "Bengali dads never let the mums speak",
+        "can't understand a word they say half the time",
+        "these lot come over here and expect us to do everything",
+        "the new starter is a bit special needs if you know what I mean",
+        "Bunch of useless clipboard jockeys at CAMHS",
+        "she's got a stick so far up her backside",
+        "about as sharp as a bowling ball, that one",
+        "Feral, the lot of them",
+        "That new worker is nowt but a gormless lump",
+        "I'd get more sense out of the cat",
+        "He wants a good slap if you ask me",
+        "you social workers are snakes",
+        "School excluded him again. Clowns.",
+    ],
+)
+def test_contempt_in_more_of_the_field_s_words(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He's been up early feeding the pigs with the farmer",
+        "We took the kids to see the pigs getting fed",
+        "I'll say this and then I'll shut up about it",
+        "Daft as a brush me, I copied the wrong number off the form",
+        "He has a beard and says he is sixteen; the age assessment is booked",
+        "the lot who want to send them all back are wrong",
+        "Useless, the lot of them",
+    ],
+)
+def test_farm_animals_self_mockery_and_neutral_descriptions_are_not_contempt(found, text):
+    assert found(text, "offensive") == []

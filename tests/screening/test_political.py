@@ -821,3 +821,36 @@ def test_welsh_politics(found, text):
 def test_a_march_that_closes_roads_is_a_traffic_notice(found):
     text = "FYI there's a Yes Cymru march in Swansea on Saturday so the roads will be closed."
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda's been scrapped and good riddance",
+        "This government would rather spend millions flying people to Rwanda than fix care",
+        "The Home Secretary was bang on about the boats",
+        "is the kinship strategy just the govt doing fostering on the cheap",
+        "farage is a legend, says it like it is",
+        "Rishi Sunak wouldn't last five minutes doing our job",
+        "Rwanda bill passed then. Absolutely inhumane.",
+        "We're going Green this time",
+        "honestly id vote 4 them if i could",
+        "We voted out and we were right",
+        "they'll sort the immigrants out",
+        "That Starmer wants his head looking at",
+    ],
+)
+def test_political_opinions_in_more_shapes(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOB 01/01/2008 (as recorded by the Home Office; currently disputed)",
+        "The Home Office paperwork gives his age as 16; it is not disputed",
+        "He comes from Rwanda and speaks Kinyarwanda and French",
+    ],
+)
+def test_an_age_dispute_and_a_country_of_origin_are_not_politics(found, text):
+    assert found(text, "political") == []

@@ -749,3 +749,22 @@ def test_a_young_person_asking_for_staff_and_a_question(found, text):
 )
 def test_work_handed_out_in_a_leaving_care_team(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good morning colleagues. I should be grateful if Ms Straughan would undertake the visit",
+        "I would also ask that Mr Dhillon accompanies you on the initial visit",
+        "Please would you commence the assessment forthwith",
+        "Kindly ensure the placement plan is uploaded to the system by noon",
+        "Can you hold the Elliott contact for me this afternoon?",
+        "Priya pop it on the finance form and I'll sign it off",
+        "Sunny shes yours, details on the system",
+        "Priya and Demelza, joint visit to the hotel tomorrow please",
+        "Jordan n Chloe can u swap ur Tues/Weds visits this wk?",
+        "Priya can you push the allowance through to payments today?",
+    ],
+)
+def test_allocation_in_formal_and_everyday_words(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

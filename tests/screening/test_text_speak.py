@@ -142,3 +142,8 @@ def test_plans_rooms_and_a_plain_no(found, text):
 
 def test_omw(found):
     assert found("omw, traffic on the A1 is a joke", "text_speak") != []
+
+
+@pytest.mark.parametrize("text", ["ive had enuff of this", "alrite tom, any news?"])
+def test_more_spellings_of_text_speak(found, text):
+    assert found(text, "text_speak") != []

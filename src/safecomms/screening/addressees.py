@@ -21,6 +21,10 @@ from safecomms.screening.lexicons import alternation, word_set
 from safecomms.screening.name_context import FORMAL_TITLES, KINSHIP_TITLES, TITLE_WORDS
 from safecomms.screening.people import CLIENT_ROLES, Gazetteer
 
+FAMILY_ROLES = frozenset({"child", "parent"})
+"""Those whose own words to each other are not a worker's conduct. A carer is left out: a foster
+carer's conduct towards the child in their care is a boundary matter too (safer caring)."""
+
 Span = tuple[int, int]
 
 _OPENERS = (
@@ -110,7 +114,24 @@ _FAMILY_SIGN_OFF = re.compile(
 """A sign-off as a parent or grandparent: on its own line, after a full stop or after "love"."""
 
 
-def signed_by_family(text: str) -> bool:
-    """True for a message signed as a parent or grandparent ("Love you xx Mam"): a family's own
-    words to their child, not a worker's."""
-    return bool(_FAMILY_SIGN_OFF.search(text[-40:]))
+_SIGNATURE_BEFORE = re.compile(
+    r"(?:(?:^|\n|[.!?])\s*|(?:^|[\s,.!])(?:from|love|luv|regards|many\s+thanks)[\s,]+|\s[-\u2013\u2014~]\s*)\Z",
+    re.IGNORECASE,
+)
+"""What stands before a name that signs a message: a line or sentence break, a closing such as
+"from" or "regards", or a dash. "Thanks Sharon" is left out: a worker thanks a parent so too."""
+_SIGNATURE_AFTER = re.compile(r"[\s.!x\u2764\ufe0f]*\Z", re.IGNORECASE)
+
+
+def signed_by(text: str, names: list[Span], gazetteer: Gazetteer) -> frozenset[str]:
+    """The register roles of whoever signs the message: "parent" for a parent's or grandparent's
+    sign-off ("Love you xx Mam"), the roles of a register name standing alone at its end ("... with
+    the vet due. Bill Rowe"), or nothing."""
+    if _FAMILY_SIGN_OFF.search(text[-40:]):
+        return frozenset({"parent"})
+    if not names:
+        return frozenset()
+    start, end = names[-1]
+    if not _SIGNATURE_AFTER.match(text, end) or not _SIGNATURE_BEFORE.search(text, 0, start):
+        return frozenset()
+    return gazetteer.roles_of(text[start:end])

@@ -14,8 +14,9 @@ from operator import attrgetter
 
 from safecomms.policy import Severity
 from safecomms.screening.addressees import (
+    FAMILY_ROLES,
     request_to_a_client,
-    signed_by_family,
+    signed_by,
     written_to_a_professional,
     written_to_staff,
 )
@@ -38,7 +39,7 @@ from safecomms.screening.findings import (
 )
 from safecomms.screening.identifiers import find_nhs_numbers, find_ni_numbers
 from safecomms.screening.lexicons import load_table_file
-from safecomms.screening.people import Gazetteer, empty_gazetteer
+from safecomms.screening.people import CLIENT_ROLES, Gazetteer, empty_gazetteer
 from safecomms.screening.person_finder import find_people
 from safecomms.screening.postcodes import find_postcodes
 from safecomms.screening.prepared import PreparedText
@@ -133,15 +134,23 @@ def _merge_conduct(matches: list[ConductMatch]) -> list[ConductMatch]:
 
 
 def _not_the_writers_concern(
-    match: ConductMatch, text: str, names: list[Span], gazetteer: Gazetteer, not_a_workers: bool
+    match: ConductMatch,
+    text: str,
+    names: list[Span],
+    gazetteer: Gazetteer,
+    not_a_workers: bool,
+    signer: frozenset[str],
 ) -> bool:
-    """True for work asked of a family, not a colleague, and for conduct towards a family in a
-    message that is not a worker's to a family: one written to a member of staff or signed by a
-    parent (a young person's, a parent's or a colleague's words); see `addressees`."""
+    """True for work asked of a family or by one (a message signed by a child, parent or carer),
+    not of a colleague, and for conduct towards a family in a message that is not a worker's to a
+    family: one written to a member of staff or signed by family (a young person's, a parent's
+    or a colleague's words); see `addressees`."""
     if match.group.to_families_only:
         return not_a_workers
     if match.group.category is Category.TASK_ALLOCATION:
-        return request_to_a_client(text, match.start, match.end, names, gazetteer)
+        return (bool(signer) and signer <= CLIENT_ROLES) or request_to_a_client(
+            text, match.start, match.end, names, gazetteer
+        )
     return False
 
 
@@ -171,14 +180,16 @@ def _conduct(
         and window.is_contact(prepared)
         and not window.on_duty(prepared)
     )
+    signer = signed_by(text, names, gazetteer)
     not_a_workers = (late_contact or any(m.group.to_families_only for m in matches)) and (
-        signed_by_family(text) or (bool(names) and written_to_staff(text, names, gazetteer))
+        (bool(signer) and signer <= FAMILY_ROLES)
+        or (bool(names) and written_to_staff(text, names, gazetteer))
     )
-    if matches and (names or not_a_workers):
+    if matches and (names or not_a_workers or signer):
         matches = [
             m
             for m in matches
-            if not _not_the_writers_concern(m, text, names, gazetteer, not_a_workers)
+            if not _not_the_writers_concern(m, text, names, gazetteer, not_a_workers, signer)
         ]
     findings: list[Finding] = []
     if matches:
