@@ -8,6 +8,7 @@ from safecomms.screening import screen
 from safecomms.screening.addressees import (
     request_to_a_client,
     signed_by,
+    written_to_a_group,
     written_to_a_professional,
     written_to_staff,
 )
@@ -127,3 +128,34 @@ def test_a_request_signed_by_a_family_is_not_task_allocation(found, text):
 def test_a_carer_s_compliment_to_the_child_in_their_care_still_counts(found):
     text = "You looked gorgeous at the prom, way too good for him. Kelly-Ann"
     assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Off now, have a good weekend all xx", True),
+        ("Morning lovelies, cake in the kitchen", True),
+        ("Merry Christmas everyone! Thanks for all the cover", True),
+        ("You lot are too kind. Thank you xx", True),
+        ("Hi Jayden, all good?", False),
+        ("I told them all about it", False),
+    ],
+)
+def test_a_message_to_a_group(text, group):
+    assert written_to_a_group(text) is group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Off now, have a good weekend all xx",
+        "Her form is in the tray if they ask. Thanks Mark you're a star xx",
+    ],
+)
+def test_kisses_to_a_team_or_thanks_to_a_colleague_are_not_the_worker_s_boundary(found, text):
+    assert found(text, "boundary", channel="whatsapp") == []
+
+
+def test_a_young_person_asking_a_worker_in_lower_case_if_they_are_awake(found):
+    late = datetime(2025, 3, 4, 23, 50)
+    assert found("mark r u awake?? the lecky's run out", "boundary", sent_at=late) == []

@@ -789,3 +789,30 @@ def test_more_boundary_shapes(found, text):
 )
 def test_secret_santa_and_asking_to_borrow_money_are_not_boundary_risks(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Put this chat on disappearing messages yeah? Safer for both of us",
+        "get me a gift card for my bday, u dont have to tell ur manager",
+        "can i av ur snap",
+        "wud be easier than texting the work phone",
+        "can i come round urs at xmas",
+    ],
+)
+def test_still_more_boundary_shapes(found, text):
+    assert found(text, "boundary") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was on the labour ward with my sister till 3am, baby girl, 7lb 2!",
+        "Tariq you can't do that, and I'm not keeping it between us.",
+        "A girl on his caseload has shared messages including requests to delete messages",
+        "can i add u on snap",
+    ],
+)
+def test_a_birth_a_refusal_a_report_and_a_friend_request_are_not_boundary_risks(found, text):
+    assert found(text, "boundary") == []

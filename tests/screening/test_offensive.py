@@ -792,3 +792,36 @@ def test_contempt_in_more_of_the_field_s_words(found, text):
 )
 def test_farm_animals_self_mockery_and_neutral_descriptions_are_not_contempt(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirkby family, let me guess: six kids, four dads",
+        "the agency worker is a right moose",
+        "wouldn't want to wake up next to that",
+        "Leanne's a bit of a window-licker",
+        "Wirral lot are all plazzy woolybacks",
+        "she's only in it for the allowance",
+        "She's neither use nor ornament that one",
+        "proper third world in that flat",
+        "screaming the place down, sounds like a strangled cat",
+        "They should learn English like everyone else had to",
+        "tell that p*ki social worker to keep out",
+    ],
+)
+def test_still_more_contempt(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still got a witch's hat from when mine were little",
+        "one of the pigs ate his hat at the farm",
+        "got the job!! im not a waste of space after all",
+        "vote? nah theyre all crooks in westminster",
+    ],
+)
+def test_costumes_farm_pigs_self_praise_and_politics_are_not_contempt(found, text):
+    assert found(text, "offensive") == []

@@ -854,3 +854,28 @@ def test_political_opinions_in_more_shapes(found, text):
 )
 def test_an_age_dispute_and_a_country_of_origin_are_not_politics(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me dad sez theyll sort it n id vote 4 them if i could",
+        "Nuff said about the Tories, they wrecked this city",
+        "this council won't spend a penny since the Labour lot took over. Shocking",
+        "Open borders madness, that's what it is",
+        "anyone else fuming reform won that seat?? god help us",
+    ],
+)
+def test_the_writer_s_own_politics_after_a_report_and_in_more_words(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My friend say the government will send all of us back. Is true?",
+        "He say the Home Office is useless",
+    ],
+)
+def test_what_someone_else_says_is_their_view(found, text):
+    assert found(text, "political") == []

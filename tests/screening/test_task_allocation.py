@@ -768,3 +768,18 @@ def test_work_handed_out_in_a_leaving_care_team(found, text):
 )
 def test_allocation_in_formal_and_everyday_words(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dawn if you're free grab the duty phone till 12 please",
+        "Thanks Paula. Grace I'd like you to take this one please",
+        "Who's free for a joint visit with Amina tomorrow pm?",
+        "Anyone free to go with Amira to the GP on Thursday?",
+        "Sunny's caseload needs redistributing while he's off",
+        "Sunny can you meet Hope at the flat and give her a hand with the lifting?",
+    ],
+)
+def test_still_more_ways_of_handing_work_out(found, text):
+    assert found(text, "task_allocation", channel="teams") != []

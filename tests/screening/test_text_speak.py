@@ -147,3 +147,8 @@ def test_omw(found):
 @pytest.mark.parametrize("text", ["ive had enuff of this", "alrite tom, any news?"])
 def test_more_spellings_of_text_speak(found, text):
     assert found(text, "text_speak") != []
+
+
+@pytest.mark.parametrize("text", ["train's delayed, b there in 20", "anyone want a coffee? lmk"])
+def test_b_for_be_and_lmk(found, text):
+    assert found(text, "text_speak") != []

@@ -35,7 +35,7 @@ _OPENERS = (
 """What may stand between the start of a sentence and the name of the person it is spoken to."""
 
 _ADDRESSED = re.compile(
-    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:can|could|would|will|please|pls|plz|I|"
+    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:(?:r|are|cud|cn|wud)\s+(?:u|you)|(?:u|you)\s+(?:there|ok|okay|awake|up|about|around|free)|can|could|would|will|please|pls|plz|I|"
     + alternation(word_set("names.toml", "familiar_address"))
     + r")\b",
     re.IGNORECASE,
@@ -83,11 +83,34 @@ def _first_addressee(text: str, names: list[Span]) -> tuple[int, int, int] | Non
 
 
 def written_to_staff(text: str, names: list[Span], gazetteer: Gazetteer) -> bool:
-    """True when the message's first sentence is spoken to a member of staff on the register."""
+    """True when the message's first sentence is spoken to a member of staff on the register, or,
+    when it is spoken to nobody, every sentence that is spoken to someone is spoken to staff
+    ("...if they ask. Thanks Paula you're a star xx")."""
     addressee = _first_addressee(text, names)
-    return addressee is not None and gazetteer.roles_of(text[addressee[0] : addressee[1]]) == {
-        "staff"
-    }
+    if addressee is not None:
+        return gazetteer.roles_of(text[addressee[0] : addressee[1]]) == {"staff"}
+    roles = [
+        gazetteer.roles_of(text[start:end])
+        for start, end, opening in _addressed(text, names)
+        if text[opening:start].strip()  # greeted or thanked, not a name signing the message
+    ]
+    return bool(roles) and all(role == {"staff"} for role in roles)
+
+
+_GROUP = alternation(word_set("names.toml", "group_address"))
+_TO_A_GROUP = re.compile(
+    rf"(?:^|[.!?,\n]\s*)(?:{alternation(_OPENERS - {''} | word_set('names.toml', 'group_farewells'))})"
+    rf"[ \t,]+(?:{_GROUP})(?![\w'])|(?<![\w'])(?:you|u)[ \t]+lot(?![\w'])",
+    re.IGNORECASE,
+)
+"""A greeting, thanks or farewell to many ("Morning all", "have a good weekend everyone"), or
+"you lot"."""
+
+
+def written_to_a_group(text: str) -> bool:
+    """True for a message greeting, thanking or taking leave of a group of people: a team's or a
+    family's chat, not one-to-one contact with a young person."""
+    return _TO_A_GROUP.search(text) is not None
 
 
 def written_to_a_professional(text: str, names: list[Span], gazetteer: Gazetteer) -> bool:

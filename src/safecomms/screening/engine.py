@@ -17,6 +17,7 @@ from safecomms.screening.addressees import (
     FAMILY_ROLES,
     request_to_a_client,
     signed_by,
+    written_to_a_group,
     written_to_a_professional,
     written_to_staff,
 )
@@ -184,6 +185,7 @@ def _conduct(
     not_a_workers = (late_contact or any(m.group.to_families_only for m in matches)) and (
         (bool(signer) and signer <= FAMILY_ROLES)
         or (bool(names) and written_to_staff(text, names, gazetteer))
+        or written_to_a_group(text)
     )
     if matches and (names or not_a_workers or signer):
         matches = [

@@ -129,11 +129,13 @@ _DATE_NEIGHBOUR_BEFORE = re.compile(
 )
 _DATE_NEIGHBOUR_AFTER = re.compile(r"[ \t]+\d")
 _REQUEST_AFTER = re.compile(
-    r"(?i)[ \t]+(?:please|pls|plz|(?:can|could|would|will|are|have|did|do)[ \t]+(?:you|u)\b"
-    r"|you['\u2019]re|you['\u2019]ll|you['\u2019]ve|you[ \t]+are\b)"
+    r"(?i)[ \t]+(?:please|pls|plz|(?:can|could|would|will|are|have|did|do|r|cud|cn|wud)[ \t]+(?:you|u)\b"
+    r"|you['\u2019]re|you['\u2019]ll|you['\u2019]ve|you[ \t]+are\b"
+    r"|(?:you|u)[ \t]+(?:there|ok|okay|awake|up|about|around|free)\b)"
 )
 """A request or a second-person remark straight after a word: "Grace please can you...",
-"mark can u send...", "Dan you're on duty". ("Will you..." has "you" straight after the word.)"""
+"mark can u send...", "Dan you're on duty", "dawn r u awake", "steph u there?". ("Will you..."
+has "you" straight after the word.)"""
 _SPACED_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]")
 _ADDRESS_PUNCTUATION = re.compile(r"[ \t]*(?:,|:|[ \t][-\u2013\u2014])[ \t]*")
 """A comma, colon or spaced dash after a word that opens a sentence ("Mark \u2013 the s47 is...")."""

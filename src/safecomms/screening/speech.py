@@ -30,14 +30,20 @@ _OWN_SUBJECT = re.compile(
     rf"(?i)(?:^|[^\w'])(?:{alternation(word_set('reported_speech.toml', 'own_subjects'))})"
     r"[ \t]+(?:\w+[ \t]+)?\Z"
 )
+_NAMES_ITS_SPEAKER = re.compile(
+    r"(?i)(?:he|she|they|friends?|mum|ma|dad|nan|nana|men|people|everyone|lawyer|teacher|kids)\s"
+)
+"""A reporting phrase that carries its own speaker ("he say", "kids call me"), which may open the
+message; other verbs need a speaker before them."""
 _JUST_BEFORE = re.compile(r"(?i)(?:^|[.!?,\n]\s*|\bi'?m\s+)just\s+\Z")
 _SENTENCE_END = re.compile(
-    r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,[ \t]+but[ \t]"
-    r"|(?i:,?[ \t]+so[ \t]+(?:i|im|i'm|i'll|i've|we|we're|we'll|we've)(?![\w']))"
+    r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,?[ \t]+but[ \t]"
+    r"|(?i:,?[ \t]+(?:so|and|n|but)[ \t]+(?:i|im|i'm|id|i'd|i'll|ill|i've|we|we're|we'll|we've)(?![\w']))"
 )
 """Where reported words stop: the end of a sentence, an emoji (which ends a thought in a chat as
-a full stop would), ", but", or "so I" / "so we", after which the writer speaks again ("my mate
-says they'll scrap it so I'm voting for them")."""
+a full stop would), "but", or "so I", "and I", "n id", "but we", after which the writer speaks
+again ("my mate says they'll scrap it so I'm voting for them", "me dad sez they'll sort it n id
+vote for them")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +85,8 @@ def _reported(text: str) -> Iterator[tuple[Span, bool]]:
         before = text[max(0, match.start() - 25) : match.start()]
         if _JUST_BEFORE.search(before) and match.group().lower().startswith("saying"):
             continue  # "Just saying, ...": the writer's own aside, not someone else's words.
-        if not before.strip() or _OWN_SUBJECT.search(before):
+        has_subject = bool(before.strip()) or _NAMES_ITS_SPEAKER.match(match.group())
+        if not has_subject or _OWN_SUBJECT.search(before):
             continue
         end = _SENTENCE_END.search(text, match.end())
         yield (match.end(), end.start() if end else len(text)), match.group().endswith(":")
