@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 
 from safecomms.screening.conduct import _with_markers, conduct_rules
 from safecomms.screening.lexicons import load_table_file
-from safecomms.screening.pattern_index import PatternIndex, fold, required_atoms
+from safecomms.screening.pattern_index import (
+    PatternIndex,
+    fold,
+    required_atoms,
+    sre_constants,
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -63,6 +68,7 @@ _PIECES = st.sampled_from([
     "a", "b", "ab", "me", "x", "s", "k", "i", "@", "'", "-", " ", r"\s+", r"\s*", r"\w", r"\w+",
     "[ab]", r"[\s-]", r"\d", ".", "(?:a|bc)", "(?:me|you)?", "(?=b)", "(?!a)", r"(?<![\w])",
     r"(?![\w])", r"\b", "$", r"\Z", "(?-i:A)", "a{2,}", "(?:ab){1,3}", "(?:s|x)+", "ſ", "K", "İ",
+    "(?:me|ab|sk)", "(?:a|@)", "[a-z]+", "(?:x|9)",
 ])
 # fmt: on
 _PATTERNS = st.lists(_PIECES, min_size=1, max_size=6).map("".join)
@@ -111,6 +117,30 @@ def test_word_start_finds_what_a_leading_look_behind_finds(patterns, text, ignor
     for pattern_id, pattern in enumerate(patterns):
         index.add(pattern_id, pattern, flags, word_start=True)
         reference.add(pattern_id, rf"(?<![\w])(?:{pattern})", flags)
+    assert found(index, text) == expected(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "boundary"),
+    [
+        (r"(?:hi|hiya|morning)\s+\w+", re.IGNORECASE, True),
+        (r"(?:he|she)\s+is", re.IGNORECASE, True),
+        (r"(?:hi|hiya|morning)\s+\w+", 0, False),
+        (r"(?-i:[A-Z][a-z]+)\s+to\s+cover", re.IGNORECASE, False),
+        (r"(?:@|hi)\s+\w+", re.IGNORECASE, False),
+        (r"(?:hi)?\s+\w+", re.IGNORECASE, False),
+    ],
+)
+def test_a_word_boundary_goes_first_only_where_the_engine_cannot_skip_ahead(
+    pattern, flags, boundary
+):
+    index = PatternIndex()
+    index.add(0, pattern, flags, word_start=True)
+    first = index._parsed_form(0).data[0]
+    assert (first == (sre_constants.AT, sre_constants.AT_BOUNDARY)) is boundary
+    reference = PatternIndex()
+    reference.add(0, rf"(?<![\w])(?:{pattern})", flags)
+    text = "Hiya Tom, say hi  to Morning-Jo and shi bob"
     assert found(index, text) == expected(reference, text)
 
 

@@ -128,9 +128,10 @@ def written_to_a_professional(text: str, names: list[Span], gazetteer: Gazetteer
     return bool(before) and before[-1].lower().rstrip(".") in FORMAL_TITLES
 
 
+_FAMILY_WORDS = word_set("names.toml", "family_sign_offs") | KINSHIP_TITLES
 _FAMILY_SIGN_OFF = re.compile(
     r"(?:(?:^|\n)\s*|[.!]\s+|(?:love(?:\s+(?:you|u|ya))?|luv|from|lots\s+of\s+love)[\s,]+x*\s*)"
-    rf"(?:{alternation(word_set('names.toml', 'family_sign_offs') | KINSHIP_TITLES)})"
+    rf"(?:{alternation(_FAMILY_WORDS)})"
     r"[\s.!]*x*[\s.!]*\Z",
     re.IGNORECASE,
 )
@@ -150,7 +151,8 @@ def signed_by(text: str, names: list[Span], gazetteer: Gazetteer) -> frozenset[s
     """The register roles of whoever signs the message: "parent" for a parent's or grandparent's
     sign-off ("Love you xx Mam"), the roles of a register name standing alone at its end ("... with
     the vet due. Bill Rowe"), or nothing."""
-    if _FAMILY_SIGN_OFF.search(text[-40:]):
+    last_word = text.rstrip(" \t\r\n.!xX").rpartition(" ")[2].rpartition("\n")[2].lower()
+    if last_word in _FAMILY_WORDS and _FAMILY_SIGN_OFF.search(text[-40:]):
         return frozenset({"parent"})
     if not names:
         return frozenset()

@@ -181,8 +181,11 @@ def _conduct(
         and window.is_contact(prepared)
         and not window.on_duty(prepared)
     )
-    signer = signed_by(text, names, gazetteer)
-    not_a_workers = (late_contact or any(m.group.to_families_only for m in matches)) and (
+    families_only = late_contact or any(m.group.to_families_only for m in matches)
+    allocates = any(m.group.category is Category.TASK_ALLOCATION for m in matches)
+    # Who signs is read only when it could change a finding: it costs as much as a detector.
+    signer = signed_by(text, names, gazetteer) if families_only or allocates else frozenset()
+    not_a_workers = families_only and (
         (bool(signer) and signer <= FAMILY_ROLES)
         or (bool(names) and written_to_staff(text, names, gazetteer))
         or written_to_a_group(text)

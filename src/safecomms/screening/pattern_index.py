@@ -437,6 +437,68 @@ class _Spec:
         return pattern
 
 
+def _needs_a_boundary(parsed: Any, flags: int) -> bool:
+    """Whether a word-start pattern is faster with a word boundary put first.
+
+    The regex engine skips ahead to where a match could begin only when it knows a literal prefix
+    or the characters a match starts with, which it cannot for a choice of words under IGNORECASE
+    ("(?:hi|hiya|morning)\\s+..."); it then tries every position. When every match starts with a
+    word character, a boundary first changes nothing the index reports (it keeps only matches
+    that start a word) but turns most positions away at once.
+    """
+    if _opens_with_word_char(list(parsed.data)) is not True:
+        return False
+    combined = flags | parsed.state.flags
+    prefix, _skip, _all = sre_compiler._get_literal_prefix(parsed, combined)
+    return not prefix and not sre_compiler._get_charset_prefix(parsed, combined)
+
+
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _opens_with_word_char(items: list[tuple[Any, Any]]) -> bool | None:
+    """True if every match of `items` starts with a word character, False if one may not, None
+    if they match only the empty string (the next items decide)."""
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_constants.LITERAL:
+            return is_word_char(chr(value))
+        if op is sre_constants.IN:
+            return _all_word_chars(value)
+        if op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
+            body = value[3] if op is sre_constants.SUBPATTERN else value
+            opens = _opens_with_word_char(list(body))
+            if opens is None:
+                continue
+            return opens
+        if op is sre_constants.BRANCH:
+            answers = {_opens_with_word_char(list(branch)) for branch in value[1]}
+            return answers == {True}
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            minimum, _maximum, body = value
+            return minimum > 0 and _opens_with_word_char(list(body)) is True
+        return False
+    return None
+
+
+def _all_word_chars(items: list[tuple[Any, Any]]) -> bool:
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            if not is_word_char(chr(value)):
+                return False
+        elif op is sre_constants.RANGE:
+            low, high = value
+            if high - low > 256 or not all(is_word_char(chr(c)) for c in range(low, high + 1)):
+                return False
+        elif op is not sre_constants.CATEGORY or value not in (
+            sre_constants.CATEGORY_WORD,
+            sre_constants.CATEGORY_DIGIT,
+        ):
+            return False
+    return True
+
+
 _Portable = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """A compiled pattern as plain data (flags, code, groups, group index, index group), which
 `_sre.compile` turns back into a pattern without the regex compiler's Python work."""
@@ -584,10 +646,13 @@ class PatternIndex:
         disk_cache.write(self._cache_kind, key, (specs, self._layout.portable()))
 
     def _parsed_form(self, pattern_id: int) -> Any:
+        """The pattern as compiled: parsed, with a word boundary first where that speeds it up."""
+        spec = self._specs[pattern_id]
         parsed = self._parsed.pop(pattern_id, None)
         if parsed is None:
-            spec = self._specs[pattern_id]
             parsed = sre_parser.parse(spec.expanded(), spec.flags)
+        if spec.word_start and _needs_a_boundary(parsed, spec.flags):
+            parsed.data.insert(0, (sre_constants.AT, sre_constants.AT_BOUNDARY))
         return parsed
 
     def _built(self) -> _Layout:
