@@ -68,7 +68,7 @@ _PIECES = st.sampled_from([
     "a", "b", "ab", "me", "x", "s", "k", "i", "@", "'", "-", " ", r"\s+", r"\s*", r"\w", r"\w+",
     "[ab]", r"[\s-]", r"\d", ".", "(?:a|bc)", "(?:me|you)?", "(?=b)", "(?!a)", r"(?<![\w])",
     r"(?![\w])", r"\b", "$", r"\Z", "(?-i:A)", "a{2,}", "(?:ab){1,3}", "(?:s|x)+", "ſ", "K", "İ",
-    "(?:me|ab|sk)", "(?:a|@)", "[a-z]+", "(?:x|9)",
+    "(?:me|ab|sk)", "(?:a|@)", "[a-z]+", "(?:x|9)", "(?:ab\\s+)?", "(?:-\\s*)?", "(?:(?:me)?)",
 ])
 # fmt: on
 _PATTERNS = st.lists(_PIECES, min_size=1, max_size=6).map("".join)
@@ -129,6 +129,10 @@ def test_word_start_finds_what_a_leading_look_behind_finds(patterns, text, ignor
         (r"(?-i:[A-Z][a-z]+)\s+to\s+cover", re.IGNORECASE, False),
         (r"(?:@|hi)\s+\w+", re.IGNORECASE, False),
         (r"(?:hi)?\s+\w+", re.IGNORECASE, False),
+        (r"(?:the\s+)?(?:council|cabinet)", re.IGNORECASE, True),
+        (r"(?:-\s+)?(?:council|cabinet)", re.IGNORECASE, False),
+        (r"(?:(?:the\s+)?)(?:council|cabinet)", re.IGNORECASE, True),
+        (r"(?:(?:-\s*)?)(?:council|cabinet)", re.IGNORECASE, False),
     ],
 )
 def test_a_word_boundary_goes_first_only_where_the_engine_cannot_skip_ahead(

@@ -457,9 +457,9 @@ _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 
 
 def _opens_with_word_char(items: list[tuple[Any, Any]]) -> bool | None:
-    """True if every match of `items` starts with a word character, False if one may not, None
-    if they match only the empty string (the next items decide)."""
-    for op, value in items:
+    """True if every match of `items` starts with a word character, None if they match only the
+    empty string (what follows decides), False otherwise or when unsure."""
+    for position, (op, value) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
         if op is sre_constants.LITERAL:
@@ -467,17 +467,27 @@ def _opens_with_word_char(items: list[tuple[Any, Any]]) -> bool | None:
         if op is sre_constants.IN:
             return _all_word_chars(value)
         if op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
-            body = value[3] if op is sre_constants.SUBPATTERN else value
-            opens = _opens_with_word_char(list(body))
+            opens = _opens_with_word_char(
+                list(value[3] if op is sre_constants.SUBPATTERN else value)
+            )
             if opens is None:
                 continue
             return opens
         if op is sre_constants.BRANCH:
             answers = {_opens_with_word_char(list(branch)) for branch in value[1]}
-            return answers == {True}
+            return True if answers == {True} else None if answers == {None} else False
         if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
             minimum, _maximum, body = value
-            return minimum > 0 and _opens_with_word_char(list(body)) is True
+            opens = _opens_with_word_char(list(body))
+            if minimum > 0 or opens is None:
+                if opens is None:
+                    continue
+                return opens
+            # Optional ("(?:the\\s+)?council"): a match starts with it or with what follows.
+            rest = _opens_with_word_char(items[position + 1 :])
+            if opens is not True:
+                return False
+            return None if rest is None else rest  # None: what follows the items decides
         return False
     return None
 
