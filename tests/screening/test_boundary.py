@@ -816,3 +816,33 @@ def test_still_more_boundary_shapes(found, text):
 )
 def test_a_birth_a_refusal_a_report_and_a_friend_request_are_not_boundary_risks(found, text):
     assert found(text, "boundary") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i have ur actual number not the work 1?",
+        "I can pick you up from college and you can chill at mine till your grandad's back",
+        "Jade can I av yer personal number so I can text at weekends",
+        "can u be my friend on fortnite?? my username is AJ_2013",
+        "Tell Summer she's my favourite of all the kids I see",
+    ],
+)
+def test_boundaries_pushed_and_crossed_in_more_words(found, text):
+    assert found(text, "boundary", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Thanks lovely, you're a star xx", "teams"),
+        ("No mate, you can't come to mine, that's not how it works.", "whatsapp"),
+        ("Sorry, I'm not allowed to give my personal number out to any family.", "whatsapp"),
+    ],
+)
+def test_kisses_on_teams_and_refusals_are_not_boundary_risks(found, text, channel):
+    assert found(text, "boundary", channel=channel) == []
+
+
+def test_kisses_in_a_text_to_a_young_person_still_count(found):
+    assert found("Well done today Jayden xx", "boundary", channel="whatsapp") != []

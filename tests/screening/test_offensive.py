@@ -825,3 +825,38 @@ def test_still_more_contempt(found, text):
 )
 def test_costumes_farm_pigs_self_praise_and_politics_are_not_contempt(found, text):
     assert found(text, "offensive") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Tindall kids are like a pack of rats in that house",
+        "Anyone seen the size of the new IRO? Needs two chairs",
+        "ur all champagne socialist do-gooders",
+        "those families are all drunks and brawlers, it's in the blood",
+        "Bransholme's basically a zoo",
+        "The agency are a useless shower",
+        "these lot and their Ramadan, no point booking reviews",
+        "Their parents are ignorant dogs",
+        "yow lot am nothin but jumped up busybodies",
+        "The fat slob of a mom ate the kids' chips",
+        "the coppers am useless pigs",
+        "ur a stuck up knob",
+        "her new fella is a dirty foreigner",
+        "couldnt organise a piss up in a brewery",
+        "she is an ashawo, everybody knows it",
+    ],
+)
+def test_contempt_from_the_midlands_to_the_south_coast(found, text):
+    assert found(text, "offensive") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summer wants to see the pigs at the park farm",
+        "I've already been called a nosy cow by a 13 year old. Living the dream",
+    ],
+)
+def test_farm_visits_and_being_called_names_are_not_contempt(found, text):
+    assert found(text, "offensive") == []

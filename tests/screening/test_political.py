@@ -879,3 +879,33 @@ def test_the_writer_s_own_politics_after_a_report_and_in_more_words(found, text)
 )
 def test_what_someone_else_says_is_their_view(found, text):
     assert found(text, "political") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with the state this country's in under this government, the allowance doesn't cover feed",
+        "UC five week wait is cruelty by design",
+        "Westminster couldn't give a toss about Brid",
+        "Now it's all for the immigrants and the likes of us can whistle",
+        "Don't forget to vote Thursday, and not for the lot that cut our budget",
+        "Ofsted's just a stick this government uses while cutting our funding",
+        "Badenoch banging on about woke councils again",
+        "dont vote for any of em m8",
+        "The MoJ has been starving the system and neither party has the guts to fix it",
+        "Early release under this government is putting women at risk",
+    ],
+)
+def test_opinions_on_government_in_working_words(found, text):
+    assert found(text, "political") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NI number on the referral is the example from the DWP form, not a real one",
+        "you can ask DWP to lower the deduction if you're in hardship",
+    ],
+)
+def test_the_dwp_as_an_agency_is_not_politics(found, text):
+    assert found(text, "political") == []

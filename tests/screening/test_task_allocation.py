@@ -783,3 +783,48 @@ def test_allocation_in_formal_and_everyday_words(found, text):
 )
 def test_still_more_ways_of_handing_work_out(found, text):
     assert found(text, "task_allocation", channel="teams") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jo P – Brooke Dunnington for a young carers assessment. Craig – Sowerby s17 review.",
+        "Sent allocations by email but just quickly - Sunny can you also do the school visit Thurs",
+        "Still need someone for the 4pm strat phone-in. Ryan?",
+        "Sunny can you or someone do the return home interview today?",
+        "Can you ask one of yours to pick up the complaint response?",
+        "Amina - CE screening tool and exploitation hub referral by end of play",
+        "Jade, the CIN plan for Summer is 3 weeks overdue. Today please",
+        "Mark - this needs to go to the fostering team and LADO today",
+        "Grace is at court all morning, Kerry-Ann can you sit in with Precious at 10?",
+        "Christmas cover: Lauren 23rd, Nic 24th am, I'll do 27th",
+        "Jade clear your 10am and come with me",
+    ],
+)
+def test_a_manager_s_allocations_in_lists_and_orders(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reminder: Hope's review is Thurs 20 June 2pm, Room 3",
+        "Viewing went well. Ordering them some beds from the s17 budget",
+        "Can we NOT use this group to hand out visits please. Allocations go through Mosaic.",
+        "Will you be at the review?",
+    ],
+)
+def test_reminders_and_words_ending_in_a_verb_are_not_allocation(found, text):
+    assert found(text, "task_allocation", channel="whatsapp") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will and Sunny on CP conference minutes this week, Amina and Jade next week",
+        "Will, chase the paediatrician letter while you're at it",
+        "Will can you do the research form by Weds",
+    ],
+)
+def test_will_is_a_colleague_s_name_before_a_comma_or_a_request(found, text):
+    assert found(text, "task_allocation", channel="whatsapp", gazetteer=None) != []

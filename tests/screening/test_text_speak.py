@@ -152,3 +152,8 @@ def test_more_spellings_of_text_speak(found, text):
 @pytest.mark.parametrize("text", ["train's delayed, b there in 20", "anyone want a coffee? lmk"])
 def test_b_for_be_and_lmk(found, text):
     assert found(text, "text_speak") != []
+
+
+def test_rn_in_capitals_is_the_royal_navy_not_right_now(found):
+    assert found("I'll email RN family support this morning", "text_speak") == []
+    assert found("cant talk rn", "text_speak") != []

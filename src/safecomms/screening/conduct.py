@@ -52,6 +52,8 @@ class RuleGroup:
     """The writer's conduct towards a child or family: not counted in a message written to a
     member of staff or signed by a parent, which is a young person's, a parent's or a
     colleague's (see `addressees`)."""
+    channels: frozenset[str] | None = None
+    """The channels the group applies on, when narrower than its file's (None: all of them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ def _load_category(
             between_words=raw.get("context") == "between_words",
             needs_feeling=bool(raw.get("needs_feeling", False)),
             to_families_only=bool(raw.get("to_families_only", False)),
+            channels=frozenset(raw["channels"]) if "channels" in raw else None,
         )
         for term in (*raw.get("terms", ()), *raw.get("lower_terms", ())):
             key = term.lower()
@@ -186,13 +189,19 @@ def _categories_for(channel: Channel | None) -> frozenset[Category]:
     )
 
 
+def _group_applies(group: RuleGroup, channel: Channel | None) -> bool:
+    return group.channels is None or channel is None or str(channel) in group.channels
+
+
 @cache
 def _patterns_for(channel: Channel | None) -> frozenset[int]:
     """Ids of the phrase patterns whose rules apply on `channel`: the others are not run."""
     allowed = _categories_for(channel)
     groups = conduct_rules().pattern_groups
     return frozenset(
-        pattern_id for pattern_id, group in enumerate(groups) if group.category in allowed
+        pattern_id
+        for pattern_id, group in enumerate(groups)
+        if group.category in allowed and _group_applies(group, channel)
     )
 
 
@@ -212,7 +221,11 @@ def find_conduct(prepared: PreparedText, channel: Channel | None) -> list[Conduc
         for last, entries in rules.automaton.iter(prepared.lowered):
             for length, group in entries:
                 start, end = last - length + 1, last + 1
-                if group.category in allowed and _term_fits(text, start, end, group):
+                if (
+                    group.category in allowed
+                    and _group_applies(group, channel)
+                    and _term_fits(text, start, end, group)
+                ):
                     found.append(ConductMatch(start, end, group))
     for pattern_id, match in rules.patterns.finditer(
         prepared.normalised, fold(prepared.normalised), _patterns_for(channel)

@@ -35,6 +35,9 @@ _NAMES_ITS_SPEAKER = re.compile(
 )
 """A reporting phrase that carries its own speaker ("he say", "kids call me"), which may open the
 message; other verbs need a speaker before them."""
+_CALLED = re.compile(r"(?i)(?:been|got|was|were|being)\s+called")
+"""Being called something ("I've been called a nosy cow"): the words are the caller's, even
+though the writer is the subject."""
 _JUST_BEFORE = re.compile(r"(?i)(?:^|[.!?,\n]\s*|\bi'?m\s+)just\s+\Z")
 _SENTENCE_END = re.compile(
     r"[.!?](?=\s|$)|\n|[\u2600-\u27bf\U0001f300-\U0001faff]|,?[ \t]+but[ \t]"
@@ -85,9 +88,10 @@ def _reported(text: str) -> Iterator[tuple[Span, bool]]:
         before = text[max(0, match.start() - 25) : match.start()]
         if _JUST_BEFORE.search(before) and match.group().lower().startswith("saying"):
             continue  # "Just saying, ...": the writer's own aside, not someone else's words.
-        has_subject = bool(before.strip()) or _NAMES_ITS_SPEAKER.match(match.group())
-        if not has_subject or _OWN_SUBJECT.search(before):
-            continue
+        if not _CALLED.match(match.group()):
+            has_subject = bool(before.strip()) or _NAMES_ITS_SPEAKER.match(match.group())
+            if not has_subject or _OWN_SUBJECT.search(before):
+                continue
         end = _SENTENCE_END.search(text, match.end())
         yield (match.end(), end.start() if end else len(text)), match.group().endswith(":")
 
