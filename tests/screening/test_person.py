@@ -480,3 +480,27 @@ def test_an_everyday_name_opening_a_message_to_its_reader(text, name):
 def test_the_same_words_as_verbs_opening_a_message(text):
     register = Gazetteer.from_people([Person("Mark Bell", "staff"), Person("Hope Kerr", "child")])
     assert screen(text, gazetteer=register).of("person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Summer ji, Zaini is sleeping better", "Summer"),
+        ("Will bab they took me winter fuel off me", "Will"),
+        ("Summer sorry to say but the SENCO rang", "Summer"),
+        ("Rose I can lend you the car seat", "Rose"),
+        ("Grace its Amina. Just checking in", "Grace"),
+        ("Will. A word please, my office, 10", "Will"),
+        ("Can anyone cover my 9.30 call back to the school? Will?", "Will"),
+    ],
+)
+def test_an_everyday_word_that_calls_someone_is_their_name(found, text, name):
+    assert name in found(text, "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mark my words, this placement won't last", "Will I need to bring the forms?"],
+)
+def test_sayings_and_questions_are_not_names(found, text):
+    assert found(text, "person") == []

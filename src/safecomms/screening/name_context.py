@@ -136,6 +136,12 @@ _REQUEST_AFTER = re.compile(
 """A request or a second-person remark straight after a word: "Grace please can you...",
 "mark can u send...", "Dan you're on duty", "dawn r u awake", "steph u there?". ("Will you..."
 has "you" straight after the word.)"""
+_WORDS_AFTER = re.compile(r"[ \t]+words?\b", re.IGNORECASE)
+_VERBS_BEFORE_I = frozenset({"will", "may", "can", "did", "should", "would", "could", "shall"})
+"""Everyday words that are names and, as verbs, also open a question before "I"."""
+_ALONE_AS_A_SENTENCE = re.compile(r"[?!]+(?=\s|$)|\.(?=\s+[A-Z])")
+"""After a word that is a sentence of its own: a question or exclamation mark, or a full stop
+before the next sentence."""
 _SPACED_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]")
 _ADDRESS_PUNCTUATION = re.compile(r"[ \t]*(?:,|:|[ \t][-\u2013\u2014])[ \t]*")
 """A comma, colon or spaced dash after a word that opens a sentence ("Mark \u2013 the s47 is...")."""
@@ -296,7 +302,18 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
             # Addressed as a friend: "Ray mate, if you need me...", "Dawn hen you're doing great".
             return True
         if opens_message and next_word in _MESSAGE_START_ADDRESS:
-            # The person written to: "Mark dont be listening to her", "Mark hes back".
+            # The person written to: "Mark dont be listening to her", "Mark hes back", but not
+            # the saying "mark my words".
+            return not (next_word == "my" and _WORDS_AFTER.match(text, following.end()))
+        if opens_message and next_word == "i" and lowered not in _VERBS_BEFORE_I:
+            # "Rose I can lend you £50", not "Will I need to bring it?".
+            return True
+        if (
+            opens_message
+            and next_word in ("its", "it's", "it\u2019s")
+            and _CAPITAL_AFTER.match(text, following.end()) is not None
+        ):
+            # The writer introduces themselves to the person named: "Grace its Amina".
             return True
         if after_comma and next_word in WEEKDAYS:
             # A rota entry ends with the day: "Mark Wednesday, I'll take Friday", not
@@ -312,6 +329,9 @@ def _opens_sentence_as_name(text: str, start: int, end: int, after_comma: bool) 
         # The message opens by addressing someone: "Brook, here's the number I said",
         # "Grace - Ahmad's shown me a message".
         return True
+    if _ALONE_AS_A_SENTENCE.match(text, end) and is_sentence_start(text, start):
+        # A name that is a whole sentence calls someone: "Will. A word please", "...school? Will?"
+        return lowered not in MONTH_NAMES
     if not after_comma and signs_off_message(text, start, end):
         return lowered not in MONTH_NAMES
     return _REQUEST_AFTER.match(text, end) is not None or _remark_to_reader_follows(text, end)
