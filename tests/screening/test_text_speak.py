@@ -157,3 +157,7 @@ def test_b_for_be_and_lmk(found, text):
 def test_rn_in_capitals_is_the_royal_navy_not_right_now(found):
     assert found("I'll email RN family support this morning", "text_speak") == []
     assert found("cant talk rn", "text_speak") != []
+
+
+def test_patois_spellings_are_dialect_not_text_speak(found):
+    assert found("Mi cyaan deal wid dis today. Is dat allowed wid the plan?", "text_speak") == []
