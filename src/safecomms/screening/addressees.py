@@ -35,9 +35,9 @@ _OPENERS = (
 """What may stand between the start of a sentence and the name of the person it is spoken to."""
 
 _ADDRESSED = re.compile(
-    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:(?:r|are|cud|cn|wud)\s+(?:u|you)|(?:u|you)\s+(?:there|ok|okay|awake|up|about|around|free)|can|could|would|will|please|pls|plz|I|"
-    + alternation(word_set("names.toml", "familiar_address"))
-    + r")\b",
+    r"\s*(?:[,:!\n\u2013\u2014]|-\s|$)|\s+(?:(?:r|are|cud|cn|wud)\s+(?:u|you)"
+    r"|(?:u|you)\s+(?:there|ok|okay|awake|up|about|around|free)|can|could|would|will|please|pls"
+    r"|plz|I|" + alternation(word_set("names.toml", "familiar_address")) + r")\b",
     re.IGNORECASE,
 )
 """After a name that opens a sentence with nothing before it: it is the person spoken to."""
@@ -139,7 +139,8 @@ _FAMILY_SIGN_OFF = re.compile(
 
 
 _SIGNATURE_BEFORE = re.compile(
-    r"(?:(?:^|\n|[.!?])\s*|(?:^|[\s,.!])(?:from|love|luv|regards|many\s+thanks)[\s,]+|\s[-\u2013\u2014~]\s*)\Z",
+    r"(?:(?:^|\n|[.!?])\s*|(?:^|[\s,.!])(?:from|love|luv|regards|many\s+thanks)[\s,]+"
+    r"|\s[-\u2013\u2014~]\s*)\Z",
     re.IGNORECASE,
 )
 """What stands before a name that signs a message: a line or sentence break, a closing such as

@@ -50,8 +50,8 @@ class RuleGroup:
     """The group's patterns name a subject; a match counts only with feeling in its sentence."""
     to_families_only: bool = False
     """The writer's conduct towards a child or family: not counted in a message written to a
-    member of staff or signed by a parent, which is a young person's, a parent's or a
-    colleague's (see `addressees`)."""
+    member of staff or to a group, or signed by a child or parent, which is a young person's, a
+    parent's or a colleague's (see `addressees`)."""
     channels: frozenset[str] | None = None
     """The channels the group applies on, when narrower than its file's (None: all of them)."""
 

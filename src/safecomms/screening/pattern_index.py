@@ -375,6 +375,7 @@ class _Layout:
 
     @classmethod
     def of(cls, analysed: dict[int, tuple[frozenset[str], ...]]) -> _Layout:
+        """The layout for patterns with these required atom sets."""
         masks: dict[str, int] = {}
         ones = guards = 0
         pattern_at_guard = {}
