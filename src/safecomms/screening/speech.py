@@ -31,7 +31,7 @@ _OWN_SUBJECT = re.compile(
     r"[ \t]+(?:\w+[ \t]+)?\Z"
 )
 _NAMES_ITS_SPEAKER = re.compile(
-    r"(?i)(?:he|she|they|friends?|mum|ma|dad|nan|nana|men|people|everyone|lawyer|teacher|kids)\s"
+    rf"(?i)(?:{alternation(word_set('reported_speech.toml', 'speakers'))})\s"
 )
 """A reporting phrase that carries its own speaker ("he say", "kids call me"), which may open the
 message; other verbs need a speaker before them."""
