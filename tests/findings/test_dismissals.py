@@ -77,7 +77,7 @@ def test_the_lexicon_entry_that_fired_is_kept(case_setup: dict[str, Any], record
     kiss = finding_dismiss(actor=worker, finding=findings[3], reason="A list marker")
     assert lol.lexicon_entry == "lol"
     assert secrecy.lexicon_entry == "Phrases: Secrecy asked of a young person"
-    assert kiss.lexicon_entry.startswith("Phrases: Intimate compliments")
+    assert kiss.lexicon_entry.startswith("Phrases: Kisses")
 
 
 def test_a_dismissal_survives_the_disposal_of_the_record(
