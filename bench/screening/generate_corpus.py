@@ -353,17 +353,20 @@ class Corpus:
             )
         elif roll < 0.55:
             d.conduct.add("political")
-            d.say(
-                self.rng.choice(
-                    [
-                        "The Tories are to blame for all of this. ",
-                        "Don't forget to vote Labour tomorrow! ",
-                        "Universal credit is cruel, the government don't care. ",
-                        "Starmer has no idea honestly. ",
-                        "Get the Tories out. ",
-                    ]
-                )
+            remark = self.rng.choice(
+                [
+                    "The Tories are to blame for all of this. ",
+                    "Don't forget to vote Labour tomorrow! ",
+                    "Universal credit is cruel, the government don't care. ",
+                    "Starmer has no idea honestly. ",
+                    "Get the Tories out. ",
+                ]
             )
+            if remark.startswith("Starmer"):
+                # A politician named is a named individual, as the hand-written sets label them.
+                d.say("Starmer", "person")
+                remark = remark.removeprefix("Starmer")
+            d.say(remark)
         else:
             d.say(self.rng.choice(["Update: ", "FYI ", "Quick one - ", ""]))
             d.say(self.name_form(child), "person")

@@ -504,3 +504,35 @@ def test_an_everyday_word_that_calls_someone_is_their_name(found, text, name):
 )
 def test_sayings_and_questions_are_not_names(found, text):
     assert found(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("That Farage is the only one says it like it is", "Farage"),
+        ("Reeves has done absolutely nothing for kinship carers", "Reeves"),
+        ("Keir Starmer was on the news again", "Keir Starmer"),
+        ("Jacob Rees-Mogg of all people", "Jacob Rees-Mogg"),
+    ],
+)
+def test_a_public_figure_is_a_name_for_information_only(text, name):
+    result = screen(text)
+    [finding] = [f for f in result.findings if f.category == "person"]
+    assert text[finding.start : finding.end] == name
+    assert finding.severity == "info"
+    assert result.channel_verdict.route == "messaging"
+
+
+def test_a_family_on_the_register_with_a_public_figure_s_surname_is_still_the_family():
+    register = Gazetteer.from_people([Person("Tyler Reeves", "child")])
+    [finding] = [
+        f
+        for f in screen("Reeves is settled at school", gazetteer=register).findings
+        if f.category == "person"
+    ]
+    assert finding.severity == "warn"
+
+
+@pytest.mark.parametrize("text", ["the trumpet lesson", "may I ask", "a Street party", "musk rose"])
+def test_words_that_share_a_public_figure_s_name_are_not_names(found, text):
+    assert found(text, "person") == []

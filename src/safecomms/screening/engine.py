@@ -41,7 +41,7 @@ from safecomms.screening.findings import (
 from safecomms.screening.identifiers import find_nhs_numbers, find_ni_numbers
 from safecomms.screening.lexicons import load_table_file
 from safecomms.screening.people import CLIENT_ROLES, Gazetteer, empty_gazetteer
-from safecomms.screening.person_finder import find_people
+from safecomms.screening.person_finder import find_people, find_public_figures
 from safecomms.screening.postcodes import find_postcodes
 from safecomms.screening.prepared import PreparedText
 from safecomms.screening.speech import inside_any, reported_speech
@@ -52,6 +52,11 @@ Span = tuple[int, int]
 
 def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
     return any(start < high and low < end for low, high in spans)
+
+
+def _within_longer(span: Span, others: list[Span]) -> bool:
+    start, end = span
+    return any(low <= start and end <= high and high - low > end - start for low, high in others)
 
 
 def _clear_of(spans: list[Span], taken: list[Span]) -> list[Span]:
@@ -84,6 +89,12 @@ def _personal_data(prepared: PreparedText, gazetteer: Gazetteer) -> list[Finding
     postcodes = _clear_of(find_postcodes(prepared), hidden)
     addresses = _clear_of(find_addresses(prepared, postcodes), hidden)
     people = _clear_of(find_people(prepared, gazetteer), hidden + addresses + postcodes)
+    public_figures = _clear_of(find_public_figures(prepared), hidden)
+    if public_figures:
+        # "Jacob" in "Jacob Rees-Mogg" is part of the public figure's name; a name found as
+        # written on the register ("Reeves" for a family called Reeves) stays the family's.
+        people = [span for span in people if not _within_longer(span, public_figures)]
+        public_figures = _clear_of(public_figures, people)
     findings: list[Finding] = []
     for category, spans, cued in (
         (Category.EMAIL, emails, True),
@@ -95,6 +106,7 @@ def _personal_data(prepared: PreparedText, gazetteer: Gazetteer) -> list[Finding
         (Category.DATE_OF_BIRTH, dates_of_birth, True),
         (Category.ADDRESS, addresses, True),
         (Category.PERSON, people, True),
+        (Category.PERSON, public_figures, False),
     ):
         if spans:
             rule, severity, message = _personal_rule(category, cued)
