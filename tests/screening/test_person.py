@@ -536,3 +536,7 @@ def test_a_family_on_the_register_with_a_public_figure_s_surname_is_still_the_fa
 @pytest.mark.parametrize("text", ["the trumpet lesson", "may I ask", "a Street party", "musk rose"])
 def test_words_that_share_a_public_figure_s_name_are_not_names(found, text):
     assert found(text, "person") == []
+
+
+def test_an_adverb_that_shares_a_politician_s_name_is_not_one(found):
+    assert found("Cleverly, she kept the receipt", "person") == []
