@@ -179,18 +179,24 @@ def _term_fits(text: str, start: int, end: int, group: RuleGroup) -> bool:
     return True
 
 
+def _applies_on(channels: frozenset[str] | None, channel: Channel | None) -> bool:
+    """Whether something limited to `channels` (None: any) applies on `channel` (None: unknown,
+    so it may)."""
+    return channels is None or channel is None or str(channel) in channels
+
+
 @cache
 def _categories_for(channel: Channel | None) -> frozenset[Category]:
     """The conduct categories whose rules apply on `channel` (all of them when it is not known)."""
     return frozenset(
         rules.category
         for rules in conduct_rules().categories
-        if rules.channels is None or channel is None or str(channel) in rules.channels
+        if _applies_on(rules.channels, channel)
     )
 
 
 def _group_applies(group: RuleGroup, channel: Channel | None) -> bool:
-    return group.channels is None or channel is None or str(channel) in group.channels
+    return _applies_on(group.channels, channel)
 
 
 @cache
@@ -271,7 +277,7 @@ class UnusualHours:
 
     def applies_on(self, channel: Channel | None) -> bool:
         """True on texting channels, and when the channel is not known."""
-        return channel is None or str(channel) in self.channels
+        return _applies_on(self.channels, channel)
 
     def is_contact(self, prepared: PreparedText) -> bool:
         """True when the message greets or speaks to its reader ("are you awake?", "hope ur ok")

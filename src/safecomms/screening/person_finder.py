@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from safecomms.screening.lexicons import word_set
+from safecomms.screening.lexicons import alternation, word_set
 from safecomms.screening.name_context import (
     COMMON_WORDS,
     DASH_SIGNATURE,
@@ -348,33 +348,20 @@ def _from_lower_case_cues(prepared: PreparedText, found: list[Span]) -> None:
 
 _PUBLIC_FIGURES = word_set("names.toml", "public_figures")
 _PUBLIC_FIGURE_WORDS = frozenset(re.findall(r"[^\W_]+", " ".join(_PUBLIC_FIGURES)))
-
-
-def _as_written(name: str) -> str:
-    """A listed name as a message writes it: each part capitalised ("Rees-Mogg", "Keir Starmer")."""
-    return " ".join(
-        "-".join(piece[:1].upper() + piece[1:] for piece in part.split("-"))
-        for part in name.split()
-    )
-
-
-_PUBLIC_FIGURE = re.compile(
-    r"(?<![\w'\u2019-])(?:"
-    + "|".join(
-        re.escape(_as_written(name)).replace(r"\ ", " ")
-        for name in sorted(_PUBLIC_FIGURES, key=len, reverse=True)
-    )
-    + r")(?![\w-])"
-)
-"""Public figures' names, capitalised, as whole words; the longest form first ("Keir Starmer")."""
+_PUBLIC_FIGURE = re.compile(rf"(?i)(?<![\w'\u2019-]){alternation(_PUBLIC_FIGURES)}(?![\w-])")
+_NAME_PARTS = re.compile(r"[\s-]+")
 
 
 def find_public_figures(prepared: PreparedText) -> list[Span]:
-    """Politicians and other public figures named in the text (see `public_figures` in
-    names.toml): named individuals, but not client data."""
+    """Politicians and other public figures named in the text, every part capitalised (see
+    `public_figures` in names.toml): named individuals, but not client data."""
     if prepared.words.isdisjoint(_PUBLIC_FIGURE_WORDS):
         return []
-    return [match.span() for match in _PUBLIC_FIGURE.finditer(prepared.normalised)]
+    return [
+        match.span()
+        for match in _PUBLIC_FIGURE.finditer(prepared.normalised)
+        if all(part[:1].isupper() for part in _NAME_PARTS.split(match.group()))
+    ]
 
 
 def find_people(prepared: PreparedText, gazetteer: Gazetteer) -> list[Span]:
